@@ -1,0 +1,76 @@
+/**
+ * The dialect seam: the only place outside db/index.ts that knows SQLite from MySQL.
+ * Insert-and-return-id, bulk insert, upsert, affected-row counts and error classification.
+ */
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+import type { MySqlTable } from 'drizzle-orm/mysql-core';
+import { getDatabase, q } from './index';
+import { GateTimeoutError } from './sqlite-gate';
+
+type Header = { affectedRows: number; insertId: number };
+
+/** Inserts one row and returns its new integer id. */
+export async function insertOne<T extends MySqlTable>(table: T, values: T['$inferInsert']): Promise<number> {
+  const db = await q();
+  const [h] = (await db.insert(table).values(values)) as unknown as [Header];
+  return Number(h.insertId);
+}
+
+/** Inserts rows in one statement per `chunk` rows (ids not returned). */
+export async function insertMany<T extends MySqlTable>(table: T, rows: T['$inferInsert'][], chunk = 500): Promise<void> {
+  const db = await q();
+  for (let i = 0; i < rows.length; i += chunk) {
+    await db.insert(table).values(rows.slice(i, i + chunk));
+  }
+}
+
+/** The number of rows an update or delete changed. */
+export function affectedRows(result: unknown): number {
+  return Number((result as [Header])[0]?.affectedRows ?? 0);
+}
+
+/**
+ * Inserts `values`, or on a clash with the table's unique key `target` updates `set`.
+ * MySQL's ON DUPLICATE KEY has no target: give upsert tables exactly one unique key besides the id.
+ */
+export async function upsert<T extends MySqlTable>(
+  table: T,
+  values: T['$inferInsert'],
+  target: unknown[],
+  set: Partial<T['$inferInsert']>,
+): Promise<void> {
+  const d = await getDatabase();
+  const db = (await q()) as unknown as {
+    insert(t: T): { values(v: unknown): { onConflictDoUpdate(o: unknown): Promise<unknown>; onDuplicateKeyUpdate(o: unknown): Promise<unknown> } };
+  };
+  const ins = db.insert(table).values(values);
+  if (d.dialect === 'sqlite') await ins.onConflictDoUpdate({ target, set });
+  else await ins.onDuplicateKeyUpdate({ set });
+}
+
+export type DbErrorKind = 'unique' | 'foreign_key' | 'not_null' | 'busy' | 'deadlock' | null;
+
+/**
+ * Classifies a database error (after unwrapping Drizzle's `DrizzleQueryError.cause`):
+ * MySQL errno 1062 → unique, 1451/1452 → foreign_key, 1048 → not_null, 1213/1205 → deadlock;
+ * SQLite `SQLITE_CONSTRAINT_UNIQUE`/`_PRIMARYKEY` → unique, `_FOREIGNKEY` → foreign_key,
+ * `_NOTNULL` → not_null, `SQLITE_BUSY*` or a gate timeout → busy. Anything else → null.
+ */
+export function classifyDbError(e: unknown): DbErrorKind {
+  let err = e as { cause?: unknown; errno?: number; code?: string } | undefined;
+  for (let i = 0; i < 5 && err instanceof DrizzleQueryError; i++) err = err.cause as typeof err;
+  if (!err || typeof err !== 'object') return null;
+  if (err instanceof GateTimeoutError) return 'busy';
+  switch (err.errno) {
+    case 1062: return 'unique';
+    case 1451: case 1452: return 'foreign_key';
+    case 1048: return 'not_null';
+    case 1213: case 1205: return 'deadlock';
+  }
+  const code = String(err.code ?? '');
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'unique';
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'foreign_key';
+  if (code === 'SQLITE_CONSTRAINT_NOTNULL') return 'not_null';
+  if (code.startsWith('SQLITE_BUSY')) return 'busy';
+  return null;
+}

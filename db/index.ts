@@ -1,0 +1,186 @@
+/**
+ * The database client. The only file that casts the active dialect's Drizzle instance to the one
+ * canonical type (`PortableDb`, MySQL-flavoured: no `.returning()`, `.get()` or `.run()`), so one set
+ * of repository functions serves SQLite and MySQL.
+ *
+ * Which database: `DATABASE_URL` unset or `file:…` → SQLite (better-sqlite3, WAL, foreign keys on);
+ * `mysql://…` → MySQL/MariaDB (mysql2 pool, UTC). Connects lazily: importing this module opens nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { MySql2Database } from 'drizzle-orm/mysql2';
+import * as mysqlSchema from './schema/mysql';
+import * as sqliteSchema from './schema/sqlite';
+import { createGatedSqlite, type SqliteGateOptions } from './sqlite-gate';
+
+export type Dialect = 'sqlite' | 'mysql';
+export type Schema = typeof mysqlSchema;
+/** The canonical query surface every repository is written against. */
+export type PortableDb = Omit<MySql2Database<Schema>, 'transaction' | '$client' | 'execute'>;
+
+export interface Database {
+  dialect: Dialect;
+  /** Root query surface (repositories use `q()`, which picks the open transaction when there is one). */
+  db: PortableDb;
+  /** Runs `fn` in one transaction; nested calls become savepoints. */
+  withTransaction<T>(fn: (tx: PortableDb) => Promise<T>): Promise<T>;
+  /** The transaction open in the caller's async context, if any. */
+  currentTx(): PortableDb | undefined;
+  /** Applies the committed migrations of this dialect. */
+  migrate(): Promise<void>;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** Where the data lives, without credentials (for logs). */
+  describe: string;
+}
+
+/**
+ * The active dialect's tables, typed as the MySQL schema. Column mapping (Date ↔ ms or datetime) comes
+ * from the real table, so this forwards to the schema of the open database's dialect.
+ */
+export const tables: Schema = new Proxy({} as Schema, {
+  get: (_t, key) => (activeSchema() as unknown as Record<string | symbol, unknown>)[key],
+});
+function activeSchema(): Schema {
+  return (G.__ehealthDb?.dialect === 'sqlite' ? sqliteSchema : mysqlSchema) as unknown as Schema;
+}
+
+const MIGRATIONS = (d: Dialect) => path.join(process.cwd(), 'db', 'migrations', d);
+
+/** The dialect `url` selects (`DATABASE_URL` when omitted). */
+export function dialectOf(url = process.env.DATABASE_URL): Dialect {
+  if (!url || url.startsWith('file:')) return 'sqlite';
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) return 'mysql';
+  throw new Error('DATABASE_URL must start with file: or mysql://');
+}
+
+/** The SQLite file path for a `file:` URL (default `data/ehealth.sqlite`). */
+export function sqlitePath(url = process.env.DATABASE_URL): string {
+  const p = url && url.startsWith('file:') ? url.slice('file:'.length) : 'data/ehealth.sqlite';
+  return path.resolve(process.cwd(), p);
+}
+
+/** Opens a SQLite database file (created with its folder if missing). */
+export function openSqlite(file: string, gate: SqliteGateOptions = {}): Database {
+  // Loaded lazily so a MySQL deployment never needs the native module at import time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const BetterSqlite3 = require('better-sqlite3') as typeof import('better-sqlite3');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const client = new BetterSqlite3(file);
+  client.pragma('journal_mode = WAL');
+  client.pragma('synchronous = NORMAL');
+  client.pragma('foreign_keys = ON');
+  // A second process (a CLI while the server runs) waits instead of failing at once.
+  client.pragma('busy_timeout = 5000');
+  const g = createGatedSqlite(client, sqliteSchema, gate);
+  return {
+    dialect: 'sqlite',
+    db: g.db as unknown as PortableDb,
+    withTransaction: (fn) => g.withTransaction((tx) => fn(tx as unknown as PortableDb)),
+    currentTx: () => g.currentTx() as unknown as PortableDb | undefined,
+    async migrate() {
+      const { drizzle } = await import('drizzle-orm/better-sqlite3');
+      const { migrate } = await import('drizzle-orm/better-sqlite3/migrator');
+      migrate(drizzle(client), { migrationsFolder: MIGRATIONS('sqlite') });
+    },
+    async ping() {
+      client.prepare('select 1').get();
+    },
+    async close() {
+      client.close();
+    },
+    describe: `sqlite:${file}`,
+  };
+}
+
+/** Opens a MySQL/MariaDB pool for `url` (`mysql://user:pass@host:port/db`). */
+export async function openMysql(url: string, connectionLimit = 10): Promise<Database> {
+  const mysql = await import('mysql2/promise');
+  const { drizzle } = await import('drizzle-orm/mysql2');
+  const pool = mysql.createPool({
+    uri: url.replace(/^mariadb:/, 'mysql:'),
+    timezone: 'Z',
+    charset: 'utf8mb4',
+    connectionLimit,
+    waitForConnections: true,
+  });
+  const root = drizzle(pool, { schema: mysqlSchema, mode: 'default' });
+  const als = new AsyncLocalStorage<{ tx: MySql2Database<Schema> }>();
+  const u = new URL(url);
+  return {
+    dialect: 'mysql',
+    db: root as unknown as PortableDb,
+    async withTransaction(fn) {
+      const cur = als.getStore();
+      // Nest as a savepoint on the same connection: a plain db.transaction would open a second,
+      // independent transaction on another pooled connection.
+      const runner = cur ? cur.tx : root;
+      return runner.transaction((tx) =>
+        als.run({ tx: tx as unknown as MySql2Database<Schema> }, () => fn(tx as unknown as PortableDb)),
+      );
+    },
+    currentTx: () => als.getStore()?.tx as unknown as PortableDb | undefined,
+    async migrate() {
+      const { migrate } = await import('drizzle-orm/mysql2/migrator');
+      await migrate(root, { migrationsFolder: MIGRATIONS('mysql') });
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      await pool.end();
+    },
+    describe: `mysql://${u.host}${u.pathname}`,
+  };
+}
+
+/** Opens the database `url` selects (`DATABASE_URL` when omitted). */
+export async function openDatabase(url = process.env.DATABASE_URL): Promise<Database> {
+  const dialect = dialectOf(url);
+  return dialect === 'sqlite' ? openSqlite(sqlitePath(url)) : openMysql(url as string);
+}
+
+// The process-wide database lives on globalThis so every bundle chunk of the Next.js server,
+// and every hot reload in development, shares one connection and one SQLite gate.
+const G = globalThis as unknown as { __ehealthDb?: Database; __ehealthDbOpening?: Promise<Database> };
+
+/** Installs `database` as the process-wide database (tests, scripts). */
+export function useDatabase(database: Database): void {
+  G.__ehealthDb = database;
+}
+
+/** The process-wide database, opened from `DATABASE_URL` on first use. */
+export async function getDatabase(): Promise<Database> {
+  if (G.__ehealthDb) return G.__ehealthDb;
+  G.__ehealthDbOpening ??= openDatabase().then((d) => {
+    useDatabase(d);
+    return d;
+  });
+  return G.__ehealthDbOpening;
+}
+
+/**
+ * The query surface for a repository call: the transaction open in this async context, or the root.
+ * Repositories call `await q()` for every statement, so they join a caller's transaction without a
+ * `tx` argument and can never write beside it by mistake.
+ */
+export async function q(): Promise<PortableDb> {
+  const d = G.__ehealthDb ?? (await getDatabase());
+  return d.currentTx() ?? d.db;
+}
+
+/** Runs `fn` in one transaction of the process-wide database (a savepoint when nested). */
+export async function withTransaction<T>(fn: () => Promise<T>): Promise<T> {
+  const d = G.__ehealthDb ?? (await getDatabase());
+  return d.withTransaction(() => fn());
+}
+
+/** Closes the process-wide database (scripts, tests). */
+export async function closeDatabase(): Promise<void> {
+  const d = G.__ehealthDb;
+  G.__ehealthDb = undefined;
+  G.__ehealthDbOpening = undefined;
+  if (d) await d.close();
+}

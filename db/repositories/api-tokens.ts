@@ -1,0 +1,33 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { q, tables } from '../index';
+import { insertOne } from '../dialect';
+
+export type ApiTokenRow = typeof tables.apiTokens.$inferSelect;
+
+/** Stores a new token (its SHA-256 hex hash only); returns its id. */
+export async function createApiToken(values: typeof tables.apiTokens.$inferInsert): Promise<number> {
+  return insertOne(tables.apiTokens, values);
+}
+
+/** The token with hash `tokenHash` joined with its user, or undefined. */
+export async function findApiTokenWithUser(tokenHash: string) {
+  const db = await q();
+  const { apiTokens: t, users: u } = tables;
+  const [row] = await db.select({ token: t, user: u }).from(t).innerJoin(u, eq(u.id, t.userId))
+    .where(eq(t.tokenHash, tokenHash)).limit(1);
+  return row;
+}
+
+/** Marks the token with hash `tokenHash` revoked now; returns whether one was revoked. */
+export async function revokeApiToken(tokenHash: string): Promise<boolean> {
+  const db = await q();
+  const [h] = (await db.update(tables.apiTokens).set({ revokedAt: new Date() })
+    .where(and(eq(tables.apiTokens.tokenHash, tokenHash), isNull(tables.apiTokens.revokedAt)))) as unknown as [{ affectedRows: number }];
+  return h.affectedRows > 0;
+}
+
+/** Records that token `id` was used at `at`. */
+export async function touchApiToken(id: number, at: Date): Promise<void> {
+  const db = await q();
+  await db.update(tables.apiTokens).set({ lastUsedAt: at }).where(eq(tables.apiTokens.id, id));
+}

@@ -1,0 +1,42 @@
+import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
+import { q, tables } from '../index';
+import { insertOne } from '../dialect';
+
+export type PatientRow = typeof tables.patients.$inferSelect;
+export type NewPatient = typeof tables.patients.$inferInsert;
+
+/** Creates the patient profile (FHIR Patient) of patient user `userId`; returns its id. */
+export async function createPatient(values: NewPatient): Promise<number> {
+  return insertOne(tables.patients, values);
+}
+
+/** The patient profile of user `userId`, or undefined. */
+export async function findPatientByUserId(userId: number): Promise<PatientRow | undefined> {
+  const db = await q();
+  const [row] = await db.select().from(tables.patients).where(eq(tables.patients.userId, userId)).limit(1);
+  return row;
+}
+
+/** Updates the given columns of the profile of user `userId`. */
+export async function updatePatientByUserId(userId: number, values: Partial<NewPatient>): Promise<void> {
+  const db = await q();
+  await db.update(tables.patients).set({ ...values, updatedAt: new Date() }).where(eq(tables.patients.userId, userId));
+}
+
+/** Number of patient profiles, optionally only those created in `[from, to)`. */
+export async function countPatients(range?: { from: Date; to: Date }): Promise<number> {
+  const db = await q();
+  const p = tables.patients;
+  const [row] = await db.select({ n: count() }).from(p)
+    .where(range ? and(gte(p.createdAt, range.from), lt(p.createdAt, range.to)) : undefined);
+  return Number(row.n);
+}
+
+/** The most recently registered patients with their names. */
+export async function listRecentPatients(limit = 10) {
+  const db = await q();
+  const { users, patients } = tables;
+  return db.select({ userId: users.id, name: users.name, patientNumber: patients.patientNumber, createdAt: patients.createdAt })
+    .from(patients).innerJoin(users, eq(users.id, patients.userId))
+    .orderBy(desc(patients.createdAt), desc(patients.id)).limit(limit);
+}

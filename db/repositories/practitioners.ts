@@ -1,0 +1,27 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { q, tables } from '../index';
+import { insertOne } from '../dialect';
+
+export type PractitionerRow = typeof tables.practitioners.$inferSelect;
+
+/** Creates the practitioner profile of doctor user `userId`; returns its id. */
+export async function createPractitioner(values: typeof tables.practitioners.$inferInsert): Promise<number> {
+  return insertOne(tables.practitioners, values);
+}
+
+/** The practitioner profile of user `userId`, or undefined. */
+export async function findPractitionerByUserId(userId: number): Promise<PractitionerRow | undefined> {
+  const db = await q();
+  const [row] = await db.select().from(tables.practitioners).where(eq(tables.practitioners.userId, userId)).limit(1);
+  return row;
+}
+
+/** Active, bookable doctors: `{ id (user id), name, specialty, slotMinutes }`, by name. */
+export async function listBookableDoctors() {
+  const db = await q();
+  const { users, practitioners } = tables;
+  return db.select({ id: users.id, name: users.name, specialty: practitioners.specialty, slotMinutes: practitioners.slotMinutes })
+    .from(practitioners).innerJoin(users, eq(users.id, practitioners.userId))
+    .where(and(eq(users.isActive, true), eq(practitioners.bookable, true)))
+    .orderBy(asc(users.nameFolded), asc(users.id));
+}

@@ -1,0 +1,97 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
+import { q, tables, withTransaction } from '../index';
+import { insertMany, insertOne } from '../dialect';
+
+export type MedicalRecordRow = typeof tables.medicalRecords.$inferSelect;
+export type NewMedicalRecord = typeof tables.medicalRecords.$inferInsert;
+export type NewDiagnosis = Omit<typeof tables.diagnoses.$inferInsert, 'recordId' | 'position'>;
+export type NewPrescription = Omit<typeof tables.prescriptions.$inferInsert, 'recordId' | 'position'>;
+
+/**
+ * Creates a medical record with its diagnoses (FHIR Condition) and prescription lines
+ * (FHIR MedicationRequest) in one transaction; returns the record id.
+ */
+export async function createMedicalRecord(
+  record: NewMedicalRecord,
+  diagnoses: NewDiagnosis[] = [],
+  prescriptions: NewPrescription[] = [],
+): Promise<number> {
+  return withTransaction(async () => {
+    const recordId = await insertOne(tables.medicalRecords, record);
+    await replaceRecordLines(recordId, diagnoses, prescriptions);
+    return recordId;
+  });
+}
+
+/** Replaces the diagnoses and prescription lines of record `recordId` (inside the caller's transaction). */
+export async function replaceRecordLines(recordId: number, diagnoses: NewDiagnosis[], prescriptions: NewPrescription[]) {
+  const db = await q();
+  await db.delete(tables.diagnoses).where(eq(tables.diagnoses.recordId, recordId));
+  await db.delete(tables.prescriptions).where(eq(tables.prescriptions.recordId, recordId));
+  if (diagnoses.length) await insertMany(tables.diagnoses, diagnoses.map((d, i) => ({ ...d, recordId, position: i })));
+  if (prescriptions.length) await insertMany(tables.prescriptions, prescriptions.map((p, i) => ({ ...p, recordId, position: i })));
+}
+
+/** Updates the given columns of record `id`. */
+export async function updateMedicalRecord(id: number, values: Partial<NewMedicalRecord>): Promise<void> {
+  const db = await q();
+  await db.update(tables.medicalRecords).set({ ...values, updatedAt: new Date() }).where(eq(tables.medicalRecords.id, id));
+}
+
+/** The record with `id`, or undefined. */
+export async function findMedicalRecordById(id: number): Promise<MedicalRecordRow | undefined> {
+  const db = await q();
+  const [row] = await db.select().from(tables.medicalRecords).where(eq(tables.medicalRecords.id, id)).limit(1);
+  return row;
+}
+
+/**
+ * The latest records of patient `patientId` that are not entered-in-error, newest first,
+ * each with its doctor's name and its diagnoses `[{system, code, display, rank}]`.
+ */
+export async function listPatientRecords(patientId: number, limit = 10) {
+  const db = await q();
+  const { medicalRecords: r, users, diagnoses: d } = tables;
+  const records = await db.select({
+    id: r.id, createdAt: r.createdAt, doctorName: users.name, symptoms: r.symptoms, status: r.status,
+    systolicMmHg: r.systolicMmHg, diastolicMmHg: r.diastolicMmHg, temperatureC: r.temperatureC, weightKg: r.weightKg,
+  }).from(r).innerJoin(users, eq(users.id, r.doctorId))
+    .where(and(eq(r.patientId, patientId), ne(r.status, 'entered-in-error')))
+    .orderBy(desc(r.createdAt), desc(r.id)).limit(limit);
+  const ids = records.map((x) => x.id);
+  const dx = ids.length
+    ? await db.select({ recordId: d.recordId, system: d.system, code: d.code, display: d.display, rank: d.rank })
+      .from(d).where(inArray(d.recordId, ids)).orderBy(asc(d.recordId), asc(d.position))
+    : [];
+  return records.map((rec) => ({ ...rec, diagnoses: dx.filter((x) => x.recordId === rec.id) }));
+}
+
+/** Number of records (not entered-in-error) created in `[from, to)`. */
+export async function countRecordsBetween(from: Date, to: Date): Promise<number> {
+  const db = await q();
+  const r = tables.medicalRecords;
+  const [row] = await db.select({ n: count() }).from(r)
+    .where(and(gte(r.createdAt, from), lt(r.createdAt, to), ne(r.status, 'entered-in-error')));
+  return Number(row.n);
+}
+
+/** Creation instants of the records (not entered-in-error) in `[from, to)`, for bucketing in clinic time. */
+export async function listRecordInstants(from: Date, to: Date): Promise<Date[]> {
+  const db = await q();
+  const r = tables.medicalRecords;
+  const rows = await db.select({ at: r.createdAt }).from(r)
+    .where(and(gte(r.createdAt, from), lt(r.createdAt, to), ne(r.status, 'entered-in-error')));
+  return rows.map((x) => x.at);
+}
+
+/** Diagnoses of record `recordId` in order. */
+export async function listRecordDiagnoses(recordId: number) {
+  const db = await q();
+  return db.select().from(tables.diagnoses).where(eq(tables.diagnoses.recordId, recordId)).orderBy(asc(tables.diagnoses.position));
+}
+
+/** Prescription lines of record `recordId` in order. */
+export async function listRecordPrescriptions(recordId: number) {
+  const db = await q();
+  return db.select().from(tables.prescriptions).where(eq(tables.prescriptions.recordId, recordId)).orderBy(asc(tables.prescriptions.position));
+}

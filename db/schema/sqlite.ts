@@ -1,0 +1,221 @@
+/**
+ * SQLite schema. Mirror of `mysql.ts`: same exports, keys, SQL names, indexes and
+ * constraints; only the imports and the table factory differ (checked by db/schema/parity.test.ts).
+ */
+import { index, sqliteTable as table, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { bool, dateOnly, fkId, id, instant, int, json, longText, real, shortText } from './columns.sqlite';
+import type {
+  ActorKind, Allergy, AppointmentStatus, AuditOutcome, BloodType, CodeSystem, DiagnosisCertainty,
+  DiagnosisRank, RecordStatus, Role, Sex,
+} from './types';
+
+// @schema-begin
+/** Every person with a role: patients (with or without an account), practitioners, admins. */
+export const users = table('users', {
+  id: id(),
+  email: shortText('email', 254), // lower-cased before it reaches the database; null = no account
+  name: shortText('name', 200).notNull(),
+  nameFolded: shortText('name_folded', 200).notNull(), // lower case, accents removed: for search
+  role: shortText('role', 16).$type<Role>().notNull(),
+  phone: shortText('phone', 32), // E.164 when it parses, as typed otherwise
+  address: longText('address'),
+  isActive: bool('is_active').notNull(),
+  dateJoined: instant('date_joined').notNull(),
+  passwordHash: shortText('password_hash', 255),
+  mustChangePassword: bool('must_change_password').notNull(),
+  sessionVersion: int('session_version').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  uniqueIndex('users_email_uq').on(t.email),
+  index('users_role_idx').on(t.role, t.nameFolded),
+  index('users_name_folded_idx').on(t.nameFolded),
+  index('users_phone_idx').on(t.phone),
+]);
+
+/** FHIR Practitioner: the doctor side of a `doctor` user. */
+export const practitioners = table('practitioners', {
+  id: id(),
+  userId: fkId('user_id').notNull().references(() => users.id),
+  specialty: shortText('specialty', 120).notNull(),
+  bookable: bool('bookable').notNull(),
+  slotMinutes: int('slot_minutes').notNull(),
+}, (t) => [uniqueIndex('practitioners_user_uq').on(t.userId)]);
+
+/** FHIR Patient demographics, one-to-one with a `patient` user. */
+export const patients = table('patients', {
+  id: id(),
+  userId: fkId('user_id').notNull().references(() => users.id),
+  patientNumber: shortText('patient_number', 24).notNull(),
+  dateOfBirth: dateOnly('date_of_birth'),
+  sex: shortText('sex', 8).$type<Sex>().notNull(),
+  bloodType: shortText('blood_type', 3).$type<BloodType>(),
+  allergies: json<Allergy[]>('allergies').notNull(),
+  medicalHistory: longText('medical_history'),
+  emergencyContactName: shortText('emergency_contact_name', 200),
+  emergencyContactRelationship: shortText('emergency_contact_relationship', 60),
+  emergencyContactPhone: shortText('emergency_contact_phone', 32),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  uniqueIndex('patients_user_uq').on(t.userId),
+  uniqueIndex('patients_number_uq').on(t.patientNumber),
+  index('patients_dob_idx').on(t.dateOfBirth),
+  index('patients_created_idx').on(t.createdAt),
+]);
+
+/** FHIR Appointment. Instants in UTC. */
+export const appointments = table('appointments', {
+  id: id(),
+  patientId: fkId('patient_id').notNull().references(() => users.id),
+  doctorId: fkId('doctor_id').notNull().references(() => users.id),
+  startAt: instant('start_at').notNull(),
+  endAt: instant('end_at').notNull(),
+  status: shortText('status', 16).$type<AppointmentStatus>().notNull(),
+  reason: longText('reason'),
+  notes: longText('notes'),
+  cancellationReason: longText('cancellation_reason'),
+  createdById: fkId('created_by_id').references(() => users.id),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  index('appointments_doctor_start_idx').on(t.doctorId, t.startAt),
+  index('appointments_patient_start_idx').on(t.patientId, t.startAt),
+  index('appointments_status_start_idx').on(t.status, t.startAt),
+  index('appointments_start_idx').on(t.startAt),
+  index('appointments_created_by_idx').on(t.createdById),
+]);
+
+/** A charted visit (FHIR Encounter with its Observations). Vital signs in mmHg, °C, kg, cm, /min, %. */
+export const medicalRecords = table('medical_records', {
+  id: id(),
+  patientId: fkId('patient_id').notNull().references(() => users.id),
+  doctorId: fkId('doctor_id').notNull().references(() => users.id),
+  appointmentId: fkId('appointment_id').references(() => appointments.id),
+  symptoms: longText('symptoms'),
+  notes: longText('notes'),
+  systolicMmHg: int('systolic_mmhg'),
+  diastolicMmHg: int('diastolic_mmhg'),
+  temperatureC: real('temperature_c'),
+  weightKg: real('weight_kg'),
+  heightCm: real('height_cm'),
+  heartRatePerMin: int('heart_rate_per_min'),
+  respiratoryRatePerMin: int('respiratory_rate_per_min'),
+  spo2Pct: int('spo2_pct'),
+  status: shortText('status', 24).$type<RecordStatus>().notNull(),
+  statusReason: longText('status_reason'),
+  version: int('version').notNull(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  index('records_patient_created_idx').on(t.patientId, t.createdAt),
+  index('records_doctor_created_idx').on(t.doctorId, t.createdAt),
+  index('records_appointment_idx').on(t.appointmentId),
+  index('records_status_created_idx').on(t.status, t.createdAt),
+  index('records_created_idx').on(t.createdAt),
+]);
+
+/** FHIR Condition attached to a record: a coded (or free-text) diagnosis. */
+export const diagnoses = table('diagnoses', {
+  id: id(),
+  recordId: fkId('record_id').notNull().references(() => medicalRecords.id),
+  system: shortText('system', 16).$type<CodeSystem>().notNull(),
+  code: shortText('code', 32),
+  display: shortText('display', 255).notNull(),
+  rank: shortText('diagnosis_rank', 16).$type<DiagnosisRank>().notNull(),
+  certainty: shortText('certainty', 16).$type<DiagnosisCertainty>().notNull(),
+  position: int('position').notNull(),
+}, (t) => [
+  index('diagnoses_record_idx').on(t.recordId),
+  index('diagnoses_code_idx').on(t.system, t.code),
+]);
+
+/** FHIR MedicationRequest: one prescription line of a record. */
+export const prescriptions = table('prescriptions', {
+  id: id(),
+  recordId: fkId('record_id').notNull().references(() => medicalRecords.id),
+  medicine: shortText('medicine', 255).notNull(),
+  codeSystem: shortText('code_system', 16),
+  code: shortText('code', 32),
+  strength: shortText('strength', 64),
+  dose: shortText('dose', 64),
+  route: shortText('route', 32),
+  frequency: shortText('frequency', 64),
+  duration: shortText('duration', 64),
+  instructions: longText('instructions'),
+  position: int('position').notNull(),
+}, (t) => [
+  index('prescriptions_record_idx').on(t.recordId),
+  index('prescriptions_code_idx').on(t.codeSystem, t.code),
+]);
+
+/** Opaque API bearer tokens, stored as SHA-256 hex; revoked, expired, or stale by session version. */
+export const apiTokens = table('api_tokens', {
+  id: id(),
+  userId: fkId('user_id').notNull().references(() => users.id),
+  tokenHash: shortText('token_hash', 64).notNull(),
+  sessionVersion: int('session_version').notNull(),
+  createdAt: instant('created_at').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  lastUsedAt: instant('last_used_at'),
+  revokedAt: instant('revoked_at'),
+}, (t) => [
+  uniqueIndex('api_tokens_hash_uq').on(t.tokenHash),
+  index('api_tokens_user_idx').on(t.userId),
+]);
+
+/** Sign-in attempts (page and API), kept for the per-account and per-address rate limits. */
+export const signInAttempts = table('sign_in_attempts', {
+  id: id(),
+  email: shortText('email', 254),
+  clientAddress: shortText('client_address', 64),
+  userId: fkId('user_id').references(() => users.id),
+  succeeded: bool('succeeded').notNull(),
+  at: instant('at').notNull(),
+}, (t) => [
+  index('sign_in_email_at_idx').on(t.email, t.at),
+  index('sign_in_address_at_idx').on(t.clientAddress, t.at),
+  index('sign_in_user_idx').on(t.userId),
+]);
+
+/** External identifiers (source system + resource type + id → our row), for idempotent import. */
+export const externalIds = table('external_ids', {
+  id: id(),
+  system: shortText('system', 200).notNull(),
+  resourceType: shortText('resource_type', 40).notNull(),
+  externalId: shortText('external_id', 128).notNull(),
+  entity: shortText('entity', 32).notNull(),
+  entityId: fkId('entity_id').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  uniqueIndex('external_ids_key_uq').on(t.system, t.resourceType, t.externalId),
+  index('external_ids_entity_idx').on(t.entity, t.entityId),
+]);
+
+/** Audit log (FHIR AuditEvent, reduced): who did what to which record, and every chart read. */
+export const auditEvents = table('audit_events', {
+  id: id(),
+  at: instant('at').notNull(),
+  actorUserId: fkId('actor_user_id').references(() => users.id),
+  actorKind: shortText('actor_kind', 8).$type<ActorKind>().notNull(),
+  action: shortText('action', 64).notNull(),
+  entity: shortText('entity', 32),
+  entityId: fkId('entity_id'),
+  patientId: fkId('patient_id').references(() => users.id),
+  outcome: shortText('outcome', 8).$type<AuditOutcome>().notNull(),
+  clientAddress: shortText('client_address', 64),
+  requestId: shortText('request_id', 64),
+  details: json<Record<string, unknown>>('details'),
+}, (t) => [
+  index('audit_at_idx').on(t.at),
+  index('audit_actor_at_idx').on(t.actorUserId, t.at),
+  index('audit_patient_at_idx').on(t.patientId, t.at),
+  index('audit_entity_idx').on(t.entity, t.entityId),
+  index('audit_action_at_idx').on(t.action, t.at),
+]);
+
+/** Named counters allocated inside a transaction (patient numbers). */
+export const sequences = table('sequences', {
+  name: shortText('name', 64).primaryKey(),
+  value: int('value').notNull(),
+});
+// @schema-end

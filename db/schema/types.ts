@@ -1,0 +1,43 @@
+/** Value sets shared by both schema files, the domain and the API (HL7/FHIR terms where they exist). */
+
+export const ROLES = ['patient', 'doctor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** FHIR AdministrativeGender. */
+export const SEXES = ['male', 'female', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** The 8 ABO/Rh blood groups. */
+export const BLOOD_TYPES = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const;
+export type BloodType = (typeof BLOOD_TYPES)[number];
+
+/** Appointment status (the seed's words; FHIR's `noshow` is `no-show` here). */
+export const APPOINTMENT_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled', 'no-show'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/** Medical record status (FHIR Composition/Observation status subset). */
+export const RECORD_STATUSES = ['final', 'amended', 'entered-in-error'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+
+export const CODE_SYSTEMS = ['ICD-10', 'SNOMED-CT', 'text'] as const;
+export type CodeSystem = (typeof CODE_SYSTEMS)[number];
+
+export const DIAGNOSIS_RANKS = ['primary', 'secondary'] as const;
+export type DiagnosisRank = (typeof DIAGNOSIS_RANKS)[number];
+
+/** FHIR Condition.verificationStatus subset. */
+export const DIAGNOSIS_CERTAINTIES = ['provisional', 'confirmed'] as const;
+export type DiagnosisCertainty = (typeof DIAGNOSIS_CERTAINTIES)[number];
+
+export const ACTOR_KINDS = ['user', 'token', 'system', 'import'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** One allergy on a patient profile (FHIR AllergyIntolerance, reduced). */
+export interface Allergy {
+  substance: string;
+  reaction?: string;
+  severity?: 'mild' | 'moderate' | 'severe';
+}

@@ -1,0 +1,47 @@
+/**
+ * Environment, validated once with zod. Every setting the app reads is here with its default.
+ * Throws a readable error at first use when a value is malformed.
+ */
+import { z } from 'zod';
+
+const schema = z.object({
+  DATABASE_URL: z.string().optional(),
+  /** IANA zone of the clinic, for "today" and display (default Africa/Nairobi). */
+  CLINIC_TIME_ZONE: z.string().default('Africa/Nairobi'),
+  /** ISO 3166 region used to parse local phone numbers (default KE). */
+  CLINIC_COUNTRY: z.string().length(2).default('KE'),
+  CLINIC_NAME: z.string().default('E-Health Clinic'),
+  /** Lifetime of API bearer tokens in hours (default 12). */
+  API_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Failed sign-ins allowed per account / per client address in the window before 429. */
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** Trust X-Forwarded-For for the client address only when set to 1 (behind our own proxy). */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Session lifetime for the browser, in hours. */
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  NEXTAUTH_URL: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+let cached: Env | undefined;
+
+/** The validated environment (read once per process). */
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+      throw new Error(`Invalid environment:\n${lines}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Forgets the cached environment (tests that change process.env). */
+export function resetEnv(): void {
+  cached = undefined;
+}

@@ -1,0 +1,70 @@
+/**
+ * Clinic time. Instants are stored in UTC; "today", day boundaries and display use the clinic's
+ * IANA zone (`CLINIC_TIME_ZONE`, default Africa/Nairobi), through luxon (IANA tz database).
+ */
+import { DateTime } from 'luxon';
+import { env } from './env';
+
+/** The clinic's IANA time zone. */
+export function clinicZone(): string {
+  return env().CLINIC_TIME_ZONE;
+}
+
+/** `[start, end)` of the clinic-time calendar day containing `at` (or of `isoDate`), as UTC instants. */
+export function clinicDayRange(at: Date | string = new Date(), zone = clinicZone()): { start: Date; end: Date } {
+  const d = typeof at === 'string' ? DateTime.fromISO(at, { zone }) : DateTime.fromJSDate(at, { zone });
+  if (!d.isValid) throw new Error(`invalid date: ${String(at)}`);
+  const start = d.startOf('day');
+  return { start: start.toJSDate(), end: start.plus({ days: 1 }).toJSDate() };
+}
+
+/** Today's date in the clinic as `YYYY-MM-DD`. */
+export function clinicToday(now: Date = new Date(), zone = clinicZone()): string {
+  return DateTime.fromJSDate(now, { zone }).toISODate() as string;
+}
+
+/** The UTC instant of wall-clock `hh:mm` on `isoDate` in the clinic zone. */
+export function clinicInstant(isoDate: string, hhmm: string, zone = clinicZone()): Date {
+  const d = DateTime.fromISO(`${isoDate}T${hhmm}`, { zone });
+  if (!d.isValid) throw new Error(`invalid clinic time: ${isoDate} ${hhmm}`);
+  return d.toJSDate();
+}
+
+/** `date` plus `days` calendar days (`YYYY-MM-DD` in, out). */
+export function addDays(isoDate: string, days: number): string {
+  return DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+}
+
+/** ISO 8601 with the clinic's offset, e.g. `2026-12-01T09:20:00.000+03:00` (the API's instant format). */
+export function toClinicIso(at: Date, zone = clinicZone()): string {
+  return DateTime.fromJSDate(at, { zone }).toISO() as string;
+}
+
+/** Display date, e.g. `Mon 1 Dec 2026`. */
+export function formatDate(at: Date, zone = clinicZone()): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat('ccc d LLL yyyy');
+}
+
+/** Display time, e.g. `14:20`. */
+export function formatTime(at: Date, zone = clinicZone()): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
+}
+
+/** Short zone name for display, e.g. `EAT`. */
+export function zoneAbbrev(at: Date = new Date(), zone = clinicZone()): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat('ZZZZ');
+}
+
+/**
+ * Age in whole years on `on` (clinic today by default) of someone born on `dateOfBirth` (`YYYY-MM-DD`).
+ * Compared as month and day, so a 29 February birthday is reached on 1 March in common years.
+ */
+export function ageOn(dateOfBirth: string, on: string = clinicToday()): number {
+  const b = DateTime.fromISO(dateOfBirth, { zone: 'UTC' });
+  const d = DateTime.fromISO(on, { zone: 'UTC' });
+  let years = d.year - b.year;
+  const birthdayThisYear = b.month * 100 + b.day;
+  const today = d.month * 100 + d.day;
+  if (today < birthdayThisYear) years -= 1;
+  return years;
+}

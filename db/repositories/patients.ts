@@ -1,6 +1,8 @@
 import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
-import { q, tables } from '../index';
+import { q, tables, withTransaction } from '../index';
 import { insertOne } from '../dialect';
+import { allocateSequence } from './sequences';
+import { createUser, type NewUser } from './users';
 
 export type PatientRow = typeof tables.patients.$inferSelect;
 export type NewPatient = typeof tables.patients.$inferInsert;
@@ -39,4 +41,25 @@ export async function listRecentPatients(limit = 10) {
   return db.select({ userId: users.id, name: users.name, patientNumber: patients.patientNumber, createdAt: patients.createdAt })
     .from(patients).innerJoin(users, eq(users.id, patients.userId))
     .orderBy(desc(patients.createdAt), desc(patients.id)).limit(limit);
+}
+
+/**
+ * Creates a patient user and its profile in one transaction, allocating the next clinic patient number
+ * (`EH-000001`, …). `user.role` is forced to `patient`. Returns `{ userId, patientId, patientNumber }`.
+ */
+export async function createPatientWithUser(
+  user: Omit<NewUser, 'role'>,
+  profile: Omit<NewPatient, 'userId' | 'patientNumber'>,
+) {
+  return withTransaction(async () => {
+    const userId = await createUser({ ...user, role: 'patient' });
+    const patientNumber = formatPatientNumber(await allocateSequence('patient_number'));
+    const patientId = await createPatient({ ...profile, userId, patientNumber });
+    return { userId, patientId, patientNumber };
+  });
+}
+
+/** Clinic patient number for sequence value `n`: `EH-000042`. */
+export function formatPatientNumber(n: number): string {
+  return `EH-${String(n).padStart(6, '0')}`;
 }

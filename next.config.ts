@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3', 'mysql2', 'argon2'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

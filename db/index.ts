@@ -47,7 +47,7 @@ function activeSchema(): Schema {
   return (G.__ehealthDb?.dialect === 'sqlite' ? sqliteSchema : mysqlSchema) as unknown as Schema;
 }
 
-const MIGRATIONS = (d: Dialect) => path.join(process.cwd(), 'db', 'migrations', d);
+const MIGRATIONS = (d: Dialect) => path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations', d);
 
 /** The dialect `url` selects (`DATABASE_URL` when omitted). */
 export function dialectOf(url = process.env.DATABASE_URL): Dialect {
@@ -59,7 +59,7 @@ export function dialectOf(url = process.env.DATABASE_URL): Dialect {
 /** The SQLite file path for a `file:` URL (default `data/ehealth.sqlite`). */
 export function sqlitePath(url = process.env.DATABASE_URL): string {
   const p = url && url.startsWith('file:') ? url.slice('file:'.length) : 'data/ehealth.sqlite';
-  return path.resolve(process.cwd(), p);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }
 
 /** Opens a SQLite database file (created with its folder if missing). */

@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Two projects run the same database tests: SQLite always, MySQL/MariaDB when TEST_MYSQL_URL is set
 // (scripts/test.mjs picks them). Unit tests (*.test.ts without .int.) run once, in the SQLite project.
-const alias = { '@': path.resolve(__dirname), 'server-only': path.resolve(__dirname, 'lib/testing/empty.ts') };
+const root = path.dirname(fileURLToPath(import.meta.url));
+const alias = { '@': root, 'server-only': path.join(root, 'lib/testing/empty.ts') };
 const shared = { testTimeout: 60_000, hookTimeout: 60_000, setupFiles: ['lib/testing/setup-db.ts'] };
 
 export default defineConfig({

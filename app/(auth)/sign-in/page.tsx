@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getSessionUser } from '@/lib/auth/current-user';
+import { homeOf } from '@/lib/auth/page-guard';
+import { SignInForm } from './sign-in-form';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: 'Invalid email or password.',
+  RateLimited: 'Too many failed sign-ins. Wait a few minutes and try again.',
+  Deactivated: 'This account is deactivated. Ask the clinic administrator.',
+  SessionRequired: 'Please sign in to continue.',
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const sp = await searchParams;
+  const user = await getSessionUser();
+  const callbackUrl = sp.callbackUrl && sp.callbackUrl.startsWith('/') && !sp.callbackUrl.startsWith('//') ? sp.callbackUrl : undefined;
+  if (user) redirect(callbackUrl ?? homeOf(user.role));
+  return (
+    <div className="mx-auto max-w-sm">
+      <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
+      {sp.registered && <p role="status" className="mb-4 rounded bg-emerald-50 p-3 text-emerald-900">Your account is ready. Sign in with your email and password.</p>}
+      <SignInForm callbackUrl={callbackUrl} initialError={sp.error ? (MESSAGES[sp.error] ?? 'Sign-in failed. Try again.') : undefined} defaultEmail={sp.email} messages={MESSAGES} />
+      <p className="mt-6 text-sm">New patient? <a className="text-teal-800 underline" href="/register">Create an account</a></p>
+    </div>
+  );
+}

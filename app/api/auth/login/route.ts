@@ -1,0 +1,14 @@
+import { withApi } from '@/lib/api/with-api';
+import { loginSchema } from '@/lib/auth/schemas';
+import { signInWithPassword } from '@/lib/auth/sign-in';
+import { issueApiToken } from '@/lib/auth/tokens';
+import { toClinicIso } from '@/lib/time';
+import { serializeUser } from '@/lib/users/serialize';
+
+// POST /api/auth/login/ — email + password → {token, expires_at, user}
+export const POST = withApi(async ({ body, clientAddress, requestId }) => {
+  const input = await body(loginSchema);
+  const user = await signInWithPassword(input, { via: 'api', clientAddress, requestId });
+  const { token, expiresAt } = await issueApiToken(user);
+  return { token, expires_at: toClinicIso(expiresAt), user: serializeUser(user) };
+}, { auth: 'public' });

@@ -1,0 +1,21 @@
+import type { Metadata, Viewport } from 'next';
+import './globals.css';
+import { SiteHeader } from '@/components/layout/site-header';
+
+export const metadata: Metadata = {
+  title: { default: 'E-Health', template: '%s · E-Health' },
+  description: 'Electronic health records for small clinics: patients, appointments, visits, reports.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f766e' };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <SiteHeader />
+        <main className="mx-auto w-full max-w-5xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,22 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getSessionUser } from '@/lib/auth/current-user';
+import { homeOf } from '@/lib/auth/page-guard';
+
+export default async function Landing() {
+  const user = await getSessionUser();
+  if (user) redirect(homeOf(user.role));
+  return (
+    <div className="flex flex-col gap-6 py-6">
+      <h1 className="text-3xl font-bold">Your clinic, without the paper</h1>
+      <p className="max-w-prose text-lg text-slate-700">
+        E-Health keeps patient records, appointments and visit histories in one safe place. Patients book and read
+        their own history from a phone; doctors run their day from one list; the clinic sees its numbers.
+      </p>
+      <div className="flex flex-wrap gap-3">
+        <Link href="/sign-in" className="inline-flex min-h-11 items-center rounded bg-teal-700 px-5 font-semibold text-white hover:bg-teal-800">Sign in</Link>
+        <Link href="/register" className="inline-flex min-h-11 items-center rounded border border-teal-700 px-5 font-semibold text-teal-800 hover:bg-teal-50">Register as a patient</Link>
+      </div>
+    </div>
+  );
+}

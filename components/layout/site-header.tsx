@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { getSessionUser } from '@/lib/auth/current-user';
+import { SignOutButton } from './sign-out-button';
+
+const NAV: Record<string, Array<[string, string]>> = {
+  patient: [['/patient', 'Home']],
+  doctor: [['/doctor', 'Today']],
+  admin: [['/admin', 'Dashboard']],
+};
+
+/** The top bar: the clinic name, the signed-in user's portal links and sign out (server component). */
+export async function SiteHeader() {
+  const user = await getSessionUser().catch(() => null);
+  return (
+    <header className="bg-teal-800 text-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
+        <Link href="/" className="py-2 text-lg font-semibold">E-Health</Link>
+        <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-x-3">
+          {user && NAV[user.role]?.map(([href, label]) => (
+            <Link key={href} href={href} className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">{label}</Link>
+          ))}
+        </nav>
+        {user ? (
+          <div className="flex items-center gap-3 text-sm">
+            <span aria-label="Signed in as">{user.name} <span className="opacity-80">({user.role})</span></span>
+            <SignOutButton />
+          </div>
+        ) : (
+          <div className="flex gap-3 text-sm">
+            <Link href="/sign-in" className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">Sign in</Link>
+            <Link href="/register" className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">Register</Link>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

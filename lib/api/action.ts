@@ -1,0 +1,54 @@
+/**
+ * The server-action wrapper, the twin of `withApi` for forms: who is asking (the browser session, via
+ * the same helper), role check, zod validation of the form, typed errors → `{ ok, message, fieldErrors,
+ * values }` for `useActionState`. Typed values are echoed back so the form keeps what was typed,
+ * except passwords. Next.js itself refuses server actions whose Origin is not this site.
+ */
+import { headers } from 'next/headers';
+import type { z } from 'zod';
+import type { Role } from '@/db/schema/types';
+import { actorOf, assertRole, getSessionUser, type CurrentUser } from '@/lib/auth/current-user';
+import { clientAddressFrom } from '@/lib/auth/client-address';
+import type { Actor } from '@/lib/audit/audit';
+import { zodFieldErrors } from '@/lib/errors';
+import type { ActionState } from './action-state';
+import { toAppError } from './with-api';
+
+export type { ActionState } from './action-state';
+
+function echo(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === 'string' && !/password/i.test(k) && !k.startsWith('$')) out[k] = v;
+  return out;
+}
+
+/**
+ * Wraps `fn(input, { user, actor })` as a server action over a form. `fn` may call `redirect()` on
+ * success (it propagates). Unexpected errors become a generic message (logged, never shown).
+ */
+export function action<S extends z.ZodType>(
+  schema: S,
+  fn: (input: z.infer<S>, ctx: { user: CurrentUser | null; actor: Actor }) => Promise<ActionState | void>,
+  options: { auth?: 'public' | 'required'; roles?: readonly Role[] } = {},
+) {
+  return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
+    const values = echo(form);
+    let result: ActionState | void;
+    try {
+      const user = await getSessionUser();
+      if (options.auth !== 'public') assertRole(user, options.roles ?? []);
+      const parsed = schema.safeParse(Object.fromEntries(form.entries()));
+      if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below.', fieldErrors: zodFieldErrors(parsed.error.issues), values };
+      const h = await headers();
+      result = await fn(parsed.data, { user, actor: actorOf(user, { clientAddress: clientAddressFrom(h) }) });
+    } catch (e) {
+      const app = toAppError(e);
+      if (app) return { ok: false, message: app.message, fieldErrors: app.fields, values };
+      // redirect() and notFound() throw control-flow errors that Next handles: let them through.
+      if (e && typeof e === 'object' && 'digest' in e) throw e;
+      console.error('[action] failed:', e instanceof Error ? e.message : e);
+      return { ok: false, message: 'Something went wrong on our side. Please try again.', values };
+    }
+    return result ?? { ok: true };
+  };
+}

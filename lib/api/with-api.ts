@@ -1,0 +1,119 @@
+/**
+ * The route-handler wrapper every API route handler (app/api/.../route.ts) uses:
+ * authenticate (bearer token first, browser session otherwise) → check the role → for data-changing
+ * requests authenticated only by the cookie, check that `Origin` is our own → run → map errors to
+ * `{"error":{"code","message","fields"?}}` with their status. Unknown errors become a generic 500.
+ */
+import crypto from 'node:crypto';
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+import type { Role } from '@/db/schema/types';
+import { actorOf, assertRole, getRequestUser, type CurrentUser } from '@/lib/auth/current-user';
+import { clientAddressFrom } from '@/lib/auth/client-address';
+import type { Actor } from '@/lib/audit/audit';
+import { classifyDbError } from '@/db/dialect';
+import { AppError, forbidden, validationError, zodFieldErrors } from '@/lib/errors';
+
+export interface ApiContext<P = Record<string, string>> {
+  req: Request;
+  params: P;
+  /** Null only on routes declared `{ auth: 'public' }`. */
+  user: CurrentUser | null;
+  actor: Actor;
+  requestId: string;
+  clientAddress: string;
+  /** Parses the JSON body with `schema`; malformed JSON or a mismatch is a 400 validation_error. */
+  body<S extends z.ZodType>(schema: S): Promise<z.infer<S>>;
+  /** Parses the query string with `schema` (400 on mismatch). */
+  query<S extends z.ZodType>(schema: S): z.infer<S>;
+}
+
+export interface ApiOptions {
+  /** 'public': no user needed (the handler still sees one if present). Default: a signed-in user. */
+  auth?: 'public' | 'required';
+  /** Roles allowed (any signed-in role when omitted). */
+  roles?: readonly Role[];
+}
+
+type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | unknown>;
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** JSON error response in the API's envelope. */
+export function errorResponse(e: AppError, requestId?: string): NextResponse {
+  const body: Record<string, unknown> = { code: e.code, message: e.message };
+  if (e.fields) body.fields = e.fields;
+  if (e.extra) Object.assign(body, e.extra);
+  const headers: Record<string, string> = {};
+  if (e.retryAfterSeconds) headers['Retry-After'] = String(e.retryAfterSeconds);
+  if (requestId) headers['X-Request-Id'] = requestId;
+  return NextResponse.json({ error: body }, { status: e.status, headers });
+}
+
+/** Maps any thrown value to an AppError, or null for an unexpected error (→ 500). */
+export function toAppError(e: unknown): AppError | null {
+  if (e instanceof AppError) return e;
+  if (e && typeof e === 'object' && 'issues' in e && Array.isArray((e as { issues: unknown }).issues)) {
+    return validationError(zodFieldErrors((e as { issues: Array<{ path: PropertyKey[]; message: string }> }).issues));
+  }
+  const kind = classifyDbError(e);
+  if (kind === 'unique') return new AppError('conflict', 'This conflicts with an existing record.');
+  if (kind === 'busy' || kind === 'deadlock') return new AppError('conflict', 'The database is busy; try again.');
+  return null;
+}
+
+function sameOrigin(req: Request): boolean {
+  const origin = req.headers.get('origin');
+  if (!origin) return false;
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Wraps a route handler (see the module comment). The handler returns a Response or JSON-able data (200). */
+export function withApi<P = Record<string, string>>(handler: Handler<P>, options: ApiOptions = {}) {
+  return async (req: Request, ctx?: { params?: Promise<P> | P }): Promise<Response> => {
+    const requestId = crypto.randomUUID();
+    const clientAddress = clientAddressFrom(req.headers);
+    try {
+      const user = await getRequestUser(req);
+      if (options.auth !== 'public') assertRole(user, options.roles ?? []);
+      if (user?.via === 'session' && MUTATING.has(req.method) && !sameOrigin(req)) {
+        throw forbidden('Cross-site request refused: the Origin header must be this site.');
+      }
+      const params = ((await ctx?.params) ?? {}) as P;
+      const context: ApiContext<P> = {
+        req, params, user, requestId, clientAddress,
+        actor: actorOf(user, { clientAddress, requestId }),
+        async body(schema) {
+          let raw: unknown;
+          try {
+            raw = await req.json();
+          } catch {
+            throw validationError({ _: ['The request body must be valid JSON.'] }, 'Malformed JSON body.');
+          }
+          const r = schema.safeParse(raw);
+          if (!r.success) throw validationError(zodFieldErrors(r.error.issues));
+          return r.data;
+        },
+        query(schema) {
+          const r = schema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+          if (!r.success) throw validationError(zodFieldErrors(r.error.issues));
+          return r.data;
+        },
+      };
+      const out = await handler(context);
+      const res = out instanceof Response ? out : NextResponse.json(out);
+      res.headers.set('X-Request-Id', requestId);
+      return res;
+    } catch (e) {
+      const app = toAppError(e);
+      if (app) return errorResponse(app, requestId);
+      console.error(`[api] ${req.method} ${new URL(req.url).pathname} request ${requestId} failed:`, e instanceof Error ? e.message : e);
+      return NextResponse.json({ error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged.' } }, { status: 500, headers: { 'X-Request-Id': requestId } });
+    }
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * next-auth v4 configuration: email + password (credentials), JWT sessions carrying the user id, role
+ * and session version. The session version is checked against the database on every request
+ * (lib/auth/current-user.ts), so deactivation or a bumped version ends sessions at once.
+ */
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { clientAddressFrom } from './client-address';
+import { signInWithPassword } from './sign-in';
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: 'jwt', maxAge: env().SESSION_MAX_AGE_HOURS * 3600 },
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const email = String(credentials?.email ?? '');
+        const password = String(credentials?.password ?? '');
+        if (!email || !password) return null;
+        try {
+          const user = await signInWithPassword({ email, password }, { via: 'page', clientAddress: clientAddressFrom(req?.headers) });
+          return { id: String(user.id), name: user.name, email: user.email, role: user.role, sv: user.sessionVersion };
+        } catch (e) {
+          // next-auth passes an Error's message to the sign-in page as ?error=…
+          if (e instanceof AppError && e.code === 'rate_limited') throw new Error('RateLimited');
+          if (e instanceof AppError && /deactivated/.test(e.message)) throw new Error('Deactivated');
+          if (e instanceof AppError) return null;
+          throw e;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        const u = user as unknown as { id: string; role: string; sv: number };
+        token.uid = Number(u.id);
+        token.role = u.role;
+        token.sv = u.sv;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) {
+        (session.user as Record<string, unknown>).id = token.uid;
+        (session.user as Record<string, unknown>).role = token.role;
+      }
+      return session;
+    },
+  },
+};

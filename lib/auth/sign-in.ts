@@ -1,0 +1,63 @@
+/**
+ * Password sign-in shared by the sign-in page (next-auth credentials) and `POST /api/auth/login/`:
+ * rate limits kept in the database (so several MySQL app processes share them), argon2id verification,
+ * deactivated accounts refused, every attempt recorded and audited.
+ */
+import { countFailuresSince, recordSignInAttempt } from '@/db/repositories/sign-in-attempts';
+import { findUserByEmail, type UserRow } from '@/db/repositories/users';
+import { audit, type Actor } from '@/lib/audit/audit';
+import { env } from '@/lib/env';
+import { AppError, rateLimited, unauthenticated } from '@/lib/errors';
+import { normalizeEmail } from '@/lib/text';
+import { hashPassword, verifyPassword } from './password';
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Throws `rate_limited` (with Retry-After seconds) when the account or the client address has reached
+ * its failure limit within the window (`SIGNIN_MAX_FAILURES_PER_ACCOUNT` / `_PER_ADDRESS` in
+ * `SIGNIN_WINDOW_MINUTES`, defaults 10 and 30 in 15 minutes).
+ */
+export async function assertSignInAllowed(email: string | null, clientAddress: string, now = new Date()): Promise<void> {
+  const e = env();
+  const windowMs = e.SIGNIN_WINDOW_MINUTES * 60_000;
+  const since = new Date(now.getTime() - windowMs);
+  const checks: Array<[{ email: string } | { clientAddress: string }, number]> = [[{ clientAddress }, e.SIGNIN_MAX_FAILURES_PER_ADDRESS]];
+  if (email) checks.unshift([{ email }, e.SIGNIN_MAX_FAILURES_PER_ACCOUNT]);
+  for (const [by, max] of checks) {
+    const { count, oldest } = await countFailuresSince(by, since);
+    if (count >= max) {
+      const retryAt = (oldest ?? now).getTime() + windowMs;
+      throw rateLimited(Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)));
+    }
+  }
+}
+
+/**
+ * Checks `email` + `password` and returns the active user, or throws: `rate_limited` (429),
+ * `unauthenticated` "Invalid email or password." (401, same message whether the email exists or not),
+ * or `unauthenticated` for a deactivated account (only once the password was right).
+ */
+export async function signInWithPassword(input: { email: string; password: string }, actor: Omit<Actor, 'userId' | 'kind'> & { via: 'page' | 'api' }): Promise<UserRow> {
+  const email = normalizeEmail(input.email);
+  const clientAddress = actor.clientAddress ?? 'direct';
+  await assertSignInAllowed(email, clientAddress);
+  const user = email ? await findUserByEmail(email) : undefined;
+  let ok = false;
+  if (user?.passwordHash) ok = await verifyPassword(user.passwordHash, input.password);
+  else await verifyPassword(await (dummyHash ??= hashPassword('timing-equaliser')), input.password); // same cost either way
+  const baseAudit = { userId: user?.id ?? null, kind: 'user' as const, clientAddress, requestId: actor.requestId };
+  if (!ok || !user) {
+    await recordSignInAttempt({ email, clientAddress, userId: user?.id ?? null, succeeded: false, at: new Date() });
+    await audit(baseAudit, { action: 'auth.sign_in', entity: 'user', entityId: user?.id ?? null, outcome: 'failure', details: { via: actor.via, reason: 'bad_credentials' } });
+    throw unauthenticated('Invalid email or password.');
+  }
+  if (!user.isActive) {
+    await recordSignInAttempt({ email, clientAddress, userId: user.id, succeeded: false, at: new Date() });
+    await audit(baseAudit, { action: 'auth.sign_in', entity: 'user', entityId: user.id, outcome: 'denied', details: { via: actor.via, reason: 'deactivated' } });
+    throw new AppError('unauthenticated', 'This account is deactivated. Ask the clinic administrator.');
+  }
+  await recordSignInAttempt({ email, clientAddress, userId: user.id, succeeded: true, at: new Date() });
+  await audit(baseAudit, { action: 'auth.sign_in', entity: 'user', entityId: user.id, details: { via: actor.via } });
+  return user;
+}

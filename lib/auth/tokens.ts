@@ -1,0 +1,40 @@
+/**
+ * Opaque API bearer tokens for third-party systems: `ehr_` + 32 random bytes (base64url), shown once,
+ * stored as a SHA-256 hex hash. A token works until it expires (`API_TOKEN_TTL_HOURS`, default 12),
+ * is revoked, its user is deactivated, or its user's session version is bumped.
+ */
+import crypto from 'node:crypto';
+import { createApiToken, findApiTokenWithUser, revokeApiToken, touchApiToken } from '@/db/repositories/api-tokens';
+import type { UserRow } from '@/db/repositories/users';
+import { env } from '@/lib/env';
+
+/** SHA-256 hex of a token. */
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/** Issues a new token for `user`: `{ token, expiresAt }` (the token itself is never stored). */
+export async function issueApiToken(user: UserRow, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  const token = `ehr_${crypto.randomBytes(32).toString('base64url')}`;
+  const expiresAt = new Date(now.getTime() + env().API_TOKEN_TTL_HOURS * 3_600_000);
+  await createApiToken({ userId: user.id, tokenHash: hashToken(token), sessionVersion: user.sessionVersion, createdAt: now, expiresAt });
+  return { token, expiresAt };
+}
+
+/** The token's `{ user, tokenId }` when it is valid now, else null (unknown, expired, revoked, stale, deactivated). */
+export async function resolveApiToken(token: string, now = new Date()): Promise<{ user: UserRow; tokenId: number } | null> {
+  if (!token.startsWith('ehr_') || token.length > 100) return null;
+  const row = await findApiTokenWithUser(hashToken(token));
+  if (!row) return null;
+  const { token: t, user } = row;
+  if (t.revokedAt || t.expiresAt.getTime() <= now.getTime()) return null;
+  if (!user.isActive || t.sessionVersion !== user.sessionVersion) return null;
+  // Record use at most once a minute per token to keep reads cheap.
+  if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) await touchApiToken(t.id, now);
+  return { user, tokenId: t.id };
+}
+
+/** Revokes `token`; returns whether it was active. */
+export async function revokeApiTokenValue(token: string): Promise<boolean> {
+  return revokeApiToken(hashToken(token));
+}

@@ -1,0 +1,32 @@
+/** Test data builders writing through the real repositories (unique values per call). */
+import { createUser } from '@/db/repositories/users';
+import { createPatientWithUser } from '@/db/repositories/patients';
+import { createPractitioner } from '@/db/repositories/practitioners';
+import { hashPassword } from '@/lib/auth/password';
+import type { Role } from '@/db/schema/types';
+import { foldName } from '@/lib/text';
+
+let seq = 0;
+const hashes = new Map<string, Promise<string>>();
+const hashOf = (pw: string) => {
+  if (!hashes.has(pw)) hashes.set(pw, hashPassword(pw));
+  return hashes.get(pw) as Promise<string>;
+};
+
+/** A user with an account: `{ id, email, password }`. Patients get a profile, doctors a practitioner row. */
+export async function makeUser(role: Role, over: { name?: string; password?: string; isActive?: boolean } = {}) {
+  seq += 1;
+  const email = `${role}${seq}.${Date.now()}@test.example`;
+  const password = over.password ?? 'correct horse battery';
+  const name = over.name ?? `${role[0].toUpperCase()}${role.slice(1)} ${seq}`;
+  const now = new Date();
+  const user = { email, name, nameFolded: foldName(name), isActive: over.isActive ?? true, dateJoined: now, passwordHash: await hashOf(password), mustChangePassword: false, sessionVersion: 1, updatedAt: now };
+  let id: number;
+  if (role === 'patient') {
+    id = (await createPatientWithUser(user, { sex: 'unknown', allergies: [], createdAt: now, updatedAt: now })).userId;
+  } else {
+    id = await createUser({ ...user, role });
+    if (role === 'doctor') await createPractitioner({ userId: id, specialty: 'General practice', bookable: true, slotMinutes: 20 });
+  }
+  return { id, email, password, name };
+}

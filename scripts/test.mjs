@@ -8,6 +8,16 @@ const projects = ['sqlite'];
 if (process.env.TEST_MYSQL_URL) projects.push('mysql');
 else console.log('\n*** MySQL half SKIPPED: set TEST_MYSQL_URL=mysql://root@127.0.0.1:3306 to run the database tests on MySQL/MariaDB too ***\n');
 
+// The type checker is part of the suite: it also holds the schema parity test's type assertions.
+const onlySome = process.argv.length > 2;
+let typecheckFailed = 0;
+if (!onlySome) {
+  console.log('Type-checking (tsc --noEmit)…');
+  const tc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
+  typecheckFailed = tc.status === 0 ? 0 : 1;
+  console.log(typecheckFailed ? 'Type check FAILED.' : 'Type check passed.');
+}
+
 fs.mkdirSync('.test-output', { recursive: true });
 const out = '.test-output/vitest.json';
 fs.rmSync(out, { force: true });
@@ -25,6 +35,7 @@ try {
   // A file that fails to load counts as a failure even when no test in it ran.
   if (failed === 0 && j.numFailedTestSuites > 0) failed = j.numFailedTestSuites;
 } catch { failed = Math.max(failed, 1); }
+if (!onlySome) typecheckFailed ? failed++ : passed++;
 if (!process.env.TEST_MYSQL_URL) console.log('MySQL half skipped (TEST_MYSQL_URL not set).');
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(r.status === 0 && failed === 0 ? 0 : 1);

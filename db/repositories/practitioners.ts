@@ -25,3 +25,9 @@ export async function listBookableDoctors() {
     .where(and(eq(users.isActive, true), eq(practitioners.bookable, true)))
     .orderBy(asc(users.nameFolded), asc(users.id));
 }
+
+/** Updates the given columns of the practitioner profile of user `userId`. */
+export async function updatePractitionerByUserId(userId: number, values: Partial<typeof tables.practitioners.$inferInsert>): Promise<void> {
+  const db = await q();
+  await db.update(tables.practitioners).set(values).where(eq(tables.practitioners.userId, userId));
+}

@@ -4,6 +4,9 @@ export interface ActionState {
   message?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string>;
+  /** Changes on every answer: key the form's fields on it so they remount with the echoed values
+   * (React resets a form after its action runs, and a reset select loses its echoed value). */
+  nonce?: string;
 }
 
 export const initialActionState: ActionState = { ok: false };

@@ -31,7 +31,8 @@ export function action<S extends z.ZodType>(
   fn: (input: z.infer<S>, ctx: { user: CurrentUser | null; actor: Actor }) => Promise<ActionState | void>,
   options: { auth?: 'public' | 'required'; roles?: readonly Role[] } = {},
 ) {
-  return async (_prev: ActionState, form: FormData): Promise<ActionState> => {
+  return async (_prev: ActionState, form: FormData): Promise<ActionState> => ({ ...(await run(form)), nonce: crypto.randomUUID() });
+  async function run(form: FormData): Promise<ActionState> {
     const values = echo(form);
     let result: ActionState | void;
     try {
@@ -50,5 +51,5 @@ export function action<S extends z.ZodType>(
       return { ok: false, message: 'Something went wrong on our side. Please try again.', values };
     }
     return result ?? { ok: true };
-  };
+  }
 }

@@ -10,7 +10,7 @@ export function RegisterForm() {
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
+    <form action={formAction} key={state.nonce} className="flex flex-col gap-4" noValidate>
       {state.message && !state.ok && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{state.message}</p>}
       <Field label="Full name" name="name" autoComplete="name" defaultValue={v.name} errors={e.name} required />
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={v.email} errors={e.email} required />

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+test('the patient signs in and sees their next appointment and recent visits', async ({ page }) => {
+  await signIn(page, 'patient@example.org', undefined, /\/patient$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello');
+  await expect(page.getByTestId('next-appointment')).toBeVisible();
+  await expect(page.getByTestId('recent-visits').locator('li').first()).toBeVisible();
+});
+
+test('the doctor signs in and sees today\'s appointments with patient names', async ({ page }) => {
+  await signIn(page, 'doctor@example.org', undefined, /\/doctor$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Today');
+  const rows = page.getByTestId('today-list').locator('li');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThan(0);
+  await expect(rows.first()).toContainText(/\d{2}:\d{2}/);
+});
+
+test('the admin signs in and sees the clinic figures and the visits chart', async ({ page }) => {
+  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
+  await expect(page.getByRole('heading', { name: 'Clinic dashboard' })).toBeVisible();
+  const patients = Number(await page.getByTestId('stat-patients').textContent());
+  expect(patients).toBeGreaterThanOrEqual(200);
+  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  await page.getByText('Show the numbers').click();
+  await expect(page.getByTestId('visits-per-week-table').locator('tbody tr')).toHaveCount(12);
+});
+
+test('a patient is refused the admin and doctor pages with a 403 page', async ({ page }) => {
+  await signIn(page, 'patient@example.org', undefined, /\/patient$/);
+  const res = await page.goto('/admin');
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+  expect((await page.goto('/doctor'))?.status()).toBe(403);
+});
+
+test('a signed-out visitor is sent to sign in', async ({ page }) => {
+  await page.goto('/doctor');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdoctor/);
+});
+
+test('a wrong password shows an error in words and stays on the sign-in page', async ({ page }) => {
+  await signIn(page, 'doctor@example.org', 'not-the-password');
+  await expect(page.getByRole('alert').filter({ hasText: 'Invalid email or password' })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('signing out ends the session', async ({ page }) => {
+  await signIn(page, 'doctor@example.org', undefined, /\/doctor$/);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto('/doctor');
+  await expect(page).toHaveURL(/\/sign-in/);
+});

@@ -24,3 +24,15 @@ test('API errors are JSON envelopes with a 4xx status, never a stack trace', asy
   expect(unauth.status()).toBe(401);
   expect(await unauth.json()).toEqual({ error: { code: 'unauthenticated', message: 'Sign in first.' } });
 });
+
+test('the sign-in page\'s credentials endpoint answers 429 with Retry-After after 10 failures for one account', async ({ request }) => {
+  const email = `locked.${Date.now()}@example.org`;
+  const attempt = async () => {
+    const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+    return request.post('/api/auth/callback/credentials', { form: { csrfToken, email, password: 'wrong-password', json: 'true' }, maxRedirects: 0 });
+  };
+  for (let i = 0; i < 10; i++) expect((await attempt()).status()).not.toBe(429);
+  const limited = await attempt();
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
+});

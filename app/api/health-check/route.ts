@@ -1,14 +1,15 @@
 import { NextResponse } from 'next/server';
-import { getDatabase, dialectOf } from '@/db';
+import { dialectOf, getDatabase } from '@/db';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/health-check/ — {"status":"ok","database":"sqlite"|"mysql"}, or 503 when the database does not answer
 export async function GET() {
-  let database: string = 'unknown';
+  let database = 'unknown';
   try {
     database = dialectOf();
     const db = await getDatabase();
+    database = db.dialect;
     await db.ping();
     return NextResponse.json({ status: 'ok', database });
   } catch {

@@ -29,8 +29,11 @@ export interface ApiContext<P = Record<string, string>> {
 }
 
 export interface ApiOptions {
-  /** 'public': no user needed (the handler still sees one if present). Default: a signed-in user. */
-  auth?: 'public' | 'required';
+  /**
+   * 'required' (default): a signed-in user. 'public': no user needed (the handler still sees one if
+   * present). 'none': the caller is not even looked up (probes such as the health check).
+   */
+  auth?: 'public' | 'required' | 'none';
   /** Roles allowed (any signed-in role when omitted). */
   roles?: readonly Role[];
 }
@@ -79,8 +82,8 @@ export function withApi<P = Record<string, string>>(handler: Handler<P>, options
     const requestId = crypto.randomUUID();
     const clientAddress = clientAddressFrom(req.headers);
     try {
-      const user = await getRequestUser(req);
-      if (options.auth !== 'public') assertRole(user, options.roles ?? []);
+      const user = options.auth === 'none' ? null : await getRequestUser(req);
+      if (options.auth === undefined || options.auth === 'required') assertRole(user, options.roles ?? []);
       if (user?.via === 'session' && MUTATING.has(req.method) && !sameOrigin(req)) {
         throw forbidden('Cross-site request refused: the Origin header must be this site.');
       }

@@ -7,7 +7,7 @@ import { GET } from './route';
 
 describe('GET /api/health-check/', () => {
   it('answers ok with the dialect in use', async () => {
-    const res = await GET();
+    const res = await GET(new Request('http://127.0.0.1/api/health-check/'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: (await getDatabase()).dialect });
   });
@@ -19,7 +19,7 @@ describe('GET /api/health-check/', () => {
     await broken.close(); // every statement now fails
     useDatabase(broken);
     try {
-      const res = await GET();
+      const res = await GET(new Request('http://127.0.0.1/api/health-check/'));
       expect(res.status).toBe(503);
       expect((await res.json()).status).toBe('unavailable');
     } finally {

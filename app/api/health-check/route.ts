@@ -1,18 +1,19 @@
 import { NextResponse } from 'next/server';
 import { dialectOf, getDatabase } from '@/db';
+import { withApi } from '@/lib/api/with-api';
 
 export const dynamic = 'force-dynamic';
 
 // GET /api/health-check/ — {"status":"ok","database":"sqlite"|"mysql"}, or 503 when the database does not answer
-export async function GET() {
+export const GET = withApi(async () => {
   let database = 'unknown';
   try {
     database = dialectOf();
     const db = await getDatabase();
     database = db.dialect;
     await db.ping();
-    return NextResponse.json({ status: 'ok', database });
+    return { status: 'ok', database };
   } catch {
     return NextResponse.json({ status: 'unavailable', database }, { status: 503 });
   }
-}
+}, { auth: 'none' });

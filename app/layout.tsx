@@ -5,6 +5,7 @@ import { SiteHeader } from '@/components/layout/site-header';
 export const metadata: Metadata = {
   title: { default: 'E-Health', template: '%s · E-Health' },
   description: 'Electronic health records for small clinics: patients, appointments, visits, reports.',
+  icons: { icon: '/icon.svg' },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f766e' };

@@ -69,5 +69,11 @@ describe('schema parity (SQLite ↔ MySQL)', () => {
     expectTypeOf<typeof lite.auditEvents.$inferInsert>().toEqualTypeOf<typeof my.auditEvents.$inferInsert>();
     expectTypeOf<typeof lite.practitioners.$inferInsert>().toEqualTypeOf<typeof my.practitioners.$inferInsert>();
     expectTypeOf<typeof lite.sequences.$inferInsert>().toEqualTypeOf<typeof my.sequences.$inferInsert>();
+    expectTypeOf<typeof lite.workingHours.$inferInsert>().toEqualTypeOf<typeof my.workingHours.$inferInsert>();
+    expectTypeOf<typeof lite.timeOff.$inferInsert>().toEqualTypeOf<typeof my.timeOff.$inferInsert>();
+    expectTypeOf<typeof lite.appointmentCells.$inferInsert>().toEqualTypeOf<typeof my.appointmentCells.$inferInsert>();
+    expectTypeOf<typeof lite.appointmentEvents.$inferInsert>().toEqualTypeOf<typeof my.appointmentEvents.$inferInsert>();
+    expectTypeOf<typeof lite.reminders.$inferSelect>().toEqualTypeOf<typeof my.reminders.$inferSelect>();
+    expectTypeOf<typeof lite.reminders.$inferInsert>().toEqualTypeOf<typeof my.reminders.$inferInsert>();
   });
 });

@@ -6,7 +6,7 @@ import { index, sqliteTable as table, uniqueIndex } from 'drizzle-orm/sqlite-cor
 import { bool, dateOnly, fkId, id, instant, int, json, longText, real, shortText } from './columns.sqlite';
 import type {
   ActorKind, Allergy, AppointmentStatus, AuditOutcome, BloodType, CodeSystem, DiagnosisCertainty,
-  DiagnosisRank, RecordStatus, Role, Sex,
+  DiagnosisRank, RecordStatus, ReminderChannel, ReminderStatus, Role, Sex,
 } from './types';
 
 // @schema-begin
@@ -218,4 +218,79 @@ export const sequences = table('sequences', {
   name: shortText('name', 64).primaryKey(),
   value: int('value').notNull(),
 });
+/** A doctor's weekly working hours: one row per range, minutes from midnight in clinic time, ISO weekday 1 (Mon)–7 (Sun). */
+export const workingHours = table('working_hours', {
+  id: id(),
+  doctorId: fkId('doctor_id').notNull().references(() => users.id),
+  weekday: int('weekday').notNull(),
+  startMinute: int('start_minute').notNull(),
+  endMinute: int('end_minute').notNull(),
+}, (t) => [index('working_hours_doctor_idx').on(t.doctorId, t.weekday)]);
+
+/** A doctor's time off: clinic-calendar dates, both ends included. */
+export const timeOff = table('time_off', {
+  id: id(),
+  doctorId: fkId('doctor_id').notNull().references(() => users.id),
+  startDate: dateOnly('start_date').notNull(),
+  endDate: dateOnly('end_date').notNull(),
+  reason: shortText('reason', 200),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('time_off_doctor_idx').on(t.doctorId, t.startDate)]);
+
+/**
+ * Occupancy of active (pending/confirmed) appointments: one row per party (the doctor, the patient) and
+ * per fixed 5-minute UTC cell the appointment covers. The unique key is the no-double-booking rule,
+ * enforced by the database on both dialects; rows go when the appointment stops being active.
+ */
+export const appointmentCells = table('appointment_cells', {
+  id: id(),
+  appointmentId: fkId('appointment_id').notNull().references(() => appointments.id),
+  party: shortText('party', 8).$type<'doctor' | 'patient'>().notNull(),
+  partyId: fkId('party_id').notNull().references(() => users.id),
+  cellStart: instant('cell_start').notNull(),
+}, (t) => [
+  uniqueIndex('appointment_cells_party_cell_uq').on(t.party, t.partyId, t.cellStart),
+  index('appointment_cells_appointment_idx').on(t.appointmentId),
+  index('appointment_cells_party_idx').on(t.partyId),
+]);
+
+/** The history of an appointment: every status change and move, with who and when. */
+export const appointmentEvents = table('appointment_events', {
+  id: id(),
+  appointmentId: fkId('appointment_id').notNull().references(() => appointments.id),
+  at: instant('at').notNull(),
+  actorUserId: fkId('actor_user_id').references(() => users.id),
+  fromStatus: shortText('from_status', 16).$type<AppointmentStatus>(),
+  toStatus: shortText('to_status', 16).$type<AppointmentStatus>().notNull(),
+  fromStartAt: instant('from_start_at'),
+  toStartAt: instant('to_start_at'),
+  note: longText('note'),
+}, (t) => [
+  index('appointment_events_appointment_idx').on(t.appointmentId, t.at),
+  index('appointment_events_actor_idx').on(t.actorUserId),
+]);
+
+/**
+ * Reminder outbox: one row per appointment, channel and kind (24 h / 2 h before). A worker claims a row
+ * atomically (pending → sending with its claim token) before sending, so two workers never send one.
+ */
+export const reminders = table('reminders', {
+  id: id(),
+  appointmentId: fkId('appointment_id').notNull().references(() => appointments.id),
+  channel: shortText('channel', 8).$type<ReminderChannel>().notNull(),
+  kind: shortText('kind', 8).notNull(),
+  dueAt: instant('due_at').notNull(),
+  status: shortText('status', 12).$type<ReminderStatus>().notNull(),
+  attempts: int('attempts').notNull(),
+  nextAttemptAt: instant('next_attempt_at').notNull(),
+  claimToken: shortText('claim_token', 64),
+  claimedAt: instant('claimed_at'),
+  sentAt: instant('sent_at'),
+  lastError: longText('last_error'),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [
+  uniqueIndex('reminders_appointment_kind_uq').on(t.appointmentId, t.channel, t.kind),
+  index('reminders_status_next_idx').on(t.status, t.nextAttemptAt),
+]);
 // @schema-end

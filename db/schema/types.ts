@@ -41,3 +41,17 @@ export interface Allergy {
   reaction?: string;
   severity?: 'mild' | 'moderate' | 'severe';
 }
+
+/** Appointment statuses that hold a slot (and occupancy cells). */
+export const ACTIVE_APPOINTMENT_STATUSES = ['pending', 'confirmed'] as const;
+
+export const REMINDER_CHANNELS = ['email', 'sms'] as const;
+export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
+
+/**
+ * Reminder outbox states: pending (waiting or retrying), sending (claimed by a worker), sent,
+ * failed (gave up after retries), unknown (the transport may have accepted it: never resent blindly),
+ * withdrawn (the appointment was cancelled or moved).
+ */
+export const REMINDER_STATUSES = ['pending', 'sending', 'sent', 'failed', 'unknown', 'withdrawn'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];

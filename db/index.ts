@@ -32,6 +32,8 @@ export interface Database {
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Runs raw DDL/SQL outside the query builder (tests' negative controls, maintenance). */
+  unsafeExec(sql: string): Promise<void>;
   /** Where the data lives, without credentials (for logs). */
   describe: string;
 }
@@ -91,6 +93,9 @@ export function openSqlite(file: string, gate: SqliteGateOptions = {}): Database
     async close() {
       client.close();
     },
+    async unsafeExec(sql) {
+      client.exec(sql);
+    },
     describe: `sqlite:${file}`,
   };
 }
@@ -131,6 +136,9 @@ export async function openMysql(url: string, connectionLimit = 10): Promise<Data
     },
     async close() {
       await pool.end();
+    },
+    async unsafeExec(sql) {
+      await pool.query(sql);
     },
     describe: `mysql://${u.host}${u.pathname}`,
   };

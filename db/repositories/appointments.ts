@@ -74,3 +74,74 @@ export async function countAppointmentsBetween(from: Date, to: Date, statuses?: 
     .where(and(gte(a.startAt, from), lt(a.startAt, to), statuses ? inArray(a.status, statuses) : undefined));
   return Number(row.n);
 }
+
+export interface AppointmentFilter {
+  patientId?: number;
+  doctorId?: number;
+  statuses?: AppointmentStatus[];
+  /** start ≥ from */
+  from?: Date;
+  /** start < to */
+  to?: Date;
+}
+
+function filterWhere(f: AppointmentFilter) {
+  const a = tables.appointments;
+  return and(
+    f.patientId !== undefined ? eq(a.patientId, f.patientId) : undefined,
+    f.doctorId !== undefined ? eq(a.doctorId, f.doctorId) : undefined,
+    f.statuses?.length ? inArray(a.status, f.statuses) : undefined,
+    f.from ? gte(a.startAt, f.from) : undefined,
+    f.to ? lt(a.startAt, f.to) : undefined,
+  );
+}
+
+/**
+ * One page of appointments matching `filter`, by start time then id (descending when `newestFirst`),
+ * with patient and doctor names, and the total count.
+ */
+export async function listAppointmentsPage(filter: AppointmentFilter, page: { limit: number; offset: number }, newestFirst = false) {
+  const db = await q();
+  const { appointments: a, patient, doctor } = withNames();
+  const where = filterWhere(filter);
+  const order = newestFirst ? [desc(a.startAt), desc(a.id)] : [asc(a.startAt), asc(a.id)];
+  const [rows, [total]] = await Promise.all([
+    db.select({ appointment: a, patientName: patient.name, doctorName: doctor.name }).from(a)
+      .innerJoin(patient, eq(patient.id, a.patientId)).innerJoin(doctor, eq(doctor.id, a.doctorId))
+      .where(where).orderBy(...order).limit(page.limit).offset(page.offset),
+    db.select({ n: count() }).from(a).where(where),
+  ]);
+  return { count: Number(total.n), rows: rows.map((r) => ({ ...r.appointment, patientName: r.patientName, doctorName: r.doctorName })) };
+}
+
+/** Whether doctor `doctorId` and patient `patientId` share an appointment (any status). */
+export async function haveAppointmentTogether(doctorId: number, patientId: number): Promise<boolean> {
+  const db = await q();
+  const a = tables.appointments;
+  const [row] = await db.select({ id: a.id }).from(a).where(and(eq(a.doctorId, doctorId), eq(a.patientId, patientId))).limit(1);
+  return !!row;
+}
+
+/**
+ * The active appointment that holds any 5-minute cell of `[start, end)` for the doctor or patient
+ * `partyId`, as `{ id, startAt }` — or undefined.
+ */
+export async function findOccupant(party: 'doctor' | 'patient', partyId: number, cellStarts: Date[]) {
+  if (!cellStarts.length) return undefined;
+  const db = await q();
+  const { appointmentCells: c, appointments: a } = tables;
+  const [row] = await db.select({ id: a.id, startAt: a.startAt }).from(c).innerJoin(a, eq(a.id, c.appointmentId))
+    .where(and(eq(c.party, party), eq(c.partyId, partyId), inArray(c.cellStart, cellStarts))).limit(1);
+  return row;
+}
+
+/**
+ * Sets the status of appointment `id` only if it is still `fromStatus` (so two concurrent changes
+ * cannot both win); returns whether it changed.
+ */
+export async function updateAppointmentIfStatus(id: number, fromStatus: AppointmentStatus, values: Partial<NewAppointment>): Promise<boolean> {
+  const db = await q();
+  const a = tables.appointments;
+  const [h] = (await db.update(a).set({ ...values, updatedAt: new Date() }).where(and(eq(a.id, id), eq(a.status, fromStatus)))) as unknown as [{ affectedRows: number }];
+  return h.affectedRows > 0;
+}

@@ -1,0 +1,5 @@
+import { withApi } from '@/lib/api/with-api';
+import { statusActionHandler } from '@/lib/appointments/api-handlers';
+
+// POST /api/appointments/{id}/cancel/ — cancels, with {"reason"}
+export const POST = withApi<{ id: string }>(statusActionHandler('cancel'));

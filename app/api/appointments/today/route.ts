@@ -1,0 +1,5 @@
+import { withApi } from '@/lib/api/with-api';
+import { listHandler } from '@/lib/appointments/api-handlers';
+
+// GET /api/appointments/today/ — the clinic day's appointments in time order, role-filtered
+export const GET = withApi(listHandler('today'));

@@ -1,0 +1,64 @@
+import { withTransaction } from '@/db';
+import { classifyDbError } from '@/db/dialect';
+import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
+import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
+import { createAppointment, findAppointmentById } from '@/db/repositories/appointments';
+import { findPractitionerByUserId } from '@/db/repositories/practitioners';
+import { findUserById } from '@/db/repositories/users';
+import { audit, type Actor } from '@/lib/audit/audit';
+import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
+import { forbidden, validationError } from '@/lib/errors';
+import { queueReminders } from '@/lib/reminders/queue-reminders';
+import { slotProblem } from './availability';
+import type { BookAppointmentInput } from './booking-schemas';
+import { describeClash } from './describe-clash';
+
+/**
+ * Books a pending appointment in a free slot of a doctor. A patient books for themselves; a doctor or
+ * an admin books for any patient (`patient_id` required). The slot must be on the doctor's grid inside
+ * working hours, in the future and outside time off (else 400 on `date_time`); the database's occupancy
+ * constraint refuses any overlap with an active appointment of the doctor or the patient (409 naming
+ * who). Writes the appointment, its occupancy cells, its first history event, its reminders and the
+ * audit entry in one transaction. Returns the appointment row.
+ */
+export async function bookAppointment(opts: { user: CurrentUser; actor: Actor; input: BookAppointmentInput; now?: Date }) {
+  const { user, actor, input } = opts;
+  const now = opts.now ?? new Date();
+  assertRole(user, ['patient', 'doctor', 'admin']);
+  let patientId: number;
+  if (user.role === 'patient') {
+    if (input.patient_id !== undefined && input.patient_id !== user.id) throw forbidden('Patients can only book for themselves.');
+    patientId = user.id;
+  } else {
+    if (input.patient_id === undefined) throw validationError({ patient_id: ['Choose the patient.'] });
+    patientId = input.patient_id;
+  }
+  const patient = await findUserById(patientId);
+  if (!patient || patient.role !== 'patient') throw validationError({ patient_id: ['There is no such patient.'] });
+  if (!patient.isActive) throw validationError({ patient_id: ['This patient\'s account is deactivated.'] });
+  const doctor = await findUserById(input.doctor_id);
+  const practitioner = doctor?.role === 'doctor' ? await findPractitionerByUserId(doctor.id) : undefined;
+  if (!doctor || !practitioner) throw validationError({ doctor_id: ['There is no such doctor.'] });
+
+  const start = input.date_time;
+  const end = new Date(start.getTime() + practitioner.slotMinutes * 60_000);
+  const problem = await slotProblem(doctor.id, start, end, now);
+  if (problem) throw validationError({ date_time: [problem] }, problem);
+
+  try {
+    return await withTransaction(async () => {
+      const id = await createAppointment({
+        patientId, doctorId: doctor.id, startAt: start, endAt: end, status: 'pending',
+        reason: input.reason ?? null, notes: input.notes ?? null, createdById: user.id, createdAt: now, updatedAt: now,
+      });
+      await insertAppointmentCells(id, doctor.id, patientId, start, end);
+      await appendAppointmentEvent({ appointmentId: id, at: now, actorUserId: user.id, toStatus: 'pending', toStartAt: start, note: 'booked' });
+      await queueReminders(id, now);
+      await audit(actor, { action: 'appointment.book', entity: 'appointment', entityId: id, patientId, details: { doctorId: doctor.id, start: start.toISOString() } });
+      return (await findAppointmentById(id))!;
+    });
+  } catch (e) {
+    if (classifyDbError(e) === 'unique') throw await describeClash(user, doctor.id, patientId, start, end);
+    throw e;
+  }
+}

@@ -1,0 +1,23 @@
+import { findOccupant } from '@/db/repositories/appointments';
+import { findUserById } from '@/db/repositories/users';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { AppError, conflict } from '@/lib/errors';
+import { formatDate, formatTime } from '@/lib/time';
+import { cellsFor } from './cells';
+
+/**
+ * The 409 for a booking the occupancy constraint refused, naming who is already booked:
+ * `{ conflict: 'doctor' | 'patient' }` in the error body.
+ */
+export async function describeClash(user: CurrentUser, doctorId: number, patientId: number, start: Date, end: Date): Promise<AppError> {
+  const cells = cellsFor(start, end);
+  const byDoctor = await findOccupant('doctor', doctorId, cells);
+  if (byDoctor) {
+    const doctor = await findUserById(doctorId);
+    return conflict(`${doctor?.name ?? 'The doctor'} is already booked at ${formatTime(byDoctor.startAt)} on ${formatDate(byDoctor.startAt)}. Choose another time.`, { conflict: 'doctor' });
+  }
+  const byPatient = await findOccupant('patient', patientId, cells);
+  const who = user.id === patientId ? 'You already have' : `${(await findUserById(patientId))?.name ?? 'The patient'} already has`;
+  const at = byPatient ? ` at ${formatTime(byPatient.startAt)} on ${formatDate(byPatient.startAt)}` : ' at that time';
+  return conflict(`${who} an appointment${at}. Choose another time.`, { conflict: 'patient' });
+}

@@ -1,0 +1,25 @@
+/**
+ * Who may see and change what — the one policy every service asks (least privilege): a patient only
+ * their own data; a doctor their own appointments and their patients; an admin everything.
+ */
+import type { AppointmentRow } from '@/db/repositories/appointments';
+import { forbidden } from '@/lib/errors';
+import type { CurrentUser } from './current-user';
+
+/** Whether `user` may see appointment `a`: its patient, its doctor, or an admin. */
+export function canSeeAppointment(user: CurrentUser, a: Pick<AppointmentRow, 'patientId' | 'doctorId'>): boolean {
+  if (user.role === 'admin') return true;
+  if (user.role === 'doctor') return a.doctorId === user.id;
+  return a.patientId === user.id;
+}
+
+/** Throws `forbidden` unless `user` may see appointment `a`. */
+export function assertCanSeeAppointment(user: CurrentUser, a: Pick<AppointmentRow, 'patientId' | 'doctorId'>): void {
+  if (!canSeeAppointment(user, a)) throw forbidden('This appointment belongs to someone else.');
+}
+
+/** Throws `forbidden` unless `user` may change the status of appointment `a` (its doctor or an admin; its patient may only cancel). */
+export function assertCanManageAppointment(user: CurrentUser, a: Pick<AppointmentRow, 'patientId' | 'doctorId'>, action: string): void {
+  assertCanSeeAppointment(user, a);
+  if (user.role === 'patient' && action !== 'cancel') throw forbidden('Only the clinic can do this. You can cancel your appointment.');
+}

@@ -2,7 +2,6 @@
  * The dialect seam: the only place outside db/index.ts that knows SQLite from MySQL.
  * Insert-and-return-id, bulk insert, upsert, affected-row counts and error classification.
  */
-import { DrizzleQueryError } from 'drizzle-orm/errors';
 import type { MySqlTable } from 'drizzle-orm/mysql-core';
 import { getDatabase, q } from './index';
 import { GateTimeoutError } from './sqlite-gate';
@@ -48,6 +47,11 @@ export async function upsert<T extends MySqlTable>(
   else await ins.onDuplicateKeyUpdate({ set });
 }
 
+/** A Drizzle query error (by shape: `query`, `params`, `cause`), from any copy of drizzle-orm. */
+export function isDrizzleQueryError(e: unknown): e is Error & { query: string; params: unknown[]; cause: unknown } {
+  return !!e && typeof e === 'object' && 'query' in e && 'params' in e && 'cause' in e && (e as { cause: unknown }).cause != null;
+}
+
 export type DbErrorKind = 'unique' | 'foreign_key' | 'not_null' | 'busy' | 'deadlock' | null;
 
 /**
@@ -57,10 +61,11 @@ export type DbErrorKind = 'unique' | 'foreign_key' | 'not_null' | 'busy' | 'dead
  * `_NOTNULL` → not_null, `SQLITE_BUSY*` or a gate timeout → busy. Anything else → null.
  */
 export function classifyDbError(e: unknown): DbErrorKind {
-  let err = e as { cause?: unknown; errno?: number; code?: string } | undefined;
-  for (let i = 0; i < 5 && err instanceof DrizzleQueryError; i++) err = err.cause as typeof err;
+  // Duck-typed, not instanceof: the built app may hold several copies of drizzle-orm in its chunks.
+  let err = e as { name?: string; cause?: unknown; errno?: number; code?: string } | undefined;
+  for (let i = 0; i < 5 && isDrizzleQueryError(err); i++) err = (err as { cause: typeof err }).cause;
   if (!err || typeof err !== 'object') return null;
-  if (err instanceof GateTimeoutError) return 'busy';
+  if (err instanceof GateTimeoutError || err.name === 'GateTimeoutError') return 'busy';
   switch (err.errno) {
     case 1062: return 'unique';
     case 1451: case 1452: return 'foreign_key';

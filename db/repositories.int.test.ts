@@ -100,3 +100,12 @@ describe('repositories', () => {
     expect((await getDatabase()).dialect).toMatch(/sqlite|mysql/);
   });
 });
+
+describe('classifyDbError across module copies', () => {
+  it('recognises a DrizzleQueryError from another copy of drizzle-orm by its shape', () => {
+    const foreign = Object.assign(new Error('Failed query: insert … params: secret@example.org'), { query: 'insert into users …', params: ['secret'], cause: Object.assign(new Error('UNIQUE constraint failed: users.email'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }) });
+    expect(classifyDbError(foreign)).toBe('unique');
+    const mysqlDup = Object.assign(new Error('Failed query'), { query: 'insert into users …', params: ['secret'], cause: Object.assign(new Error("Duplicate entry 'x'"), { errno: 1062 }) });
+    expect(classifyDbError(mysqlDup)).toBe('unique');
+  });
+});

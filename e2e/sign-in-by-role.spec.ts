@@ -46,10 +46,17 @@ test('a wrong password shows an error in words and stays on the sign-in page', a
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test('signing out ends the session', async ({ page }) => {
+test('signing out ends the session on the server: the old cookie no longer works', async ({ page, browser }) => {
   await signIn(page, 'doctor@example.org', undefined, /\/doctor$/);
+  const oldCookies = await page.context().cookies();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto('/doctor');
   await expect(page).toHaveURL(/\/sign-in/);
+  const replay = await browser.newContext();
+  await replay.addCookies(oldCookies);
+  const p2 = await replay.newPage();
+  await p2.goto(new URL('/doctor', page.url()).toString());
+  await expect(p2).toHaveURL(/\/sign-in/);
+  await replay.close();
 });

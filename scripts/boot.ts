@@ -1,17 +1,19 @@
 /**
  * Start-up work that writes, run before the server opens the database (one process owns a SQLite
- * file): apply migrations, seed the demo clinic into an empty database unless SEED_DEMO=0, print the
- * demo logins.
+ * file): apply migrations, seed the demo clinic into an empty database unless SEED_DEMO=0 (or the
+ * database was ever started that way), print the demo logins.
  */
 import { closeDatabase, getDatabase } from '@/db';
-import { DEMO_LOGINS, seedDemoIfEmpty } from '@/db/seed/demo';
+import { DEMO_LOGINS } from '@/db/seed/demo';
+import { prepareDatabase } from '@/lib/clinic/prepare-database';
 
 async function main() {
   const db = await getDatabase();
-  await db.migrate();
+  const { seeded, realClinic } = await prepareDatabase({ seedDemo: process.env.SEED_DEMO !== '0' });
   console.log(`Database ready (${db.describe}).`);
-  if (process.env.SEED_DEMO !== '0') {
-    const { seeded } = await seedDemoIfEmpty();
+  if (realClinic) {
+    console.log('Real clinic: no demo data. Create the first admin with `npm run user:create -- --role admin --email …`.');
+  } else {
     if (seeded) console.log('Seeded the demo clinic.');
     console.log('\nDemo logins (password for each: ehealth-demo):');
     for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(8)} ${l.email}`);

@@ -1,10 +1,10 @@
 'use client';
 import { signOut } from 'next-auth/react';
 
-/** Signs the browser session out and returns to the sign-in page. */
+/** Ends the browser session (on the server too) and returns to this site's sign-in page, whatever NEXTAUTH_URL says. */
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: '/sign-in' })} className="min-h-11 rounded border border-white/60 px-3 hover:bg-white/10">
+    <button type="button" onClick={async () => { await signOut({ redirect: false }); window.location.assign('/sign-in'); }} className="min-h-11 rounded border border-white/60 px-3 hover:bg-white/10">
       Sign out
     </button>
   );

@@ -1,4 +1,7 @@
-/** A labelled form field with its errors below it (server-rendered; works before scripts arrive). */
+/**
+ * A labelled form field with its first error below it (server-rendered; works before scripts arrive).
+ * A custom control passed as `children` should use id `f-<name>` and `aria-describedby` `f-<name>-err`.
+ */
 export function Field({ label, name, type = 'text', defaultValue, errors, autoComplete, required, children, hint }: {
   label: string; name: string; type?: string; defaultValue?: string; errors?: string[]; autoComplete?: string; required?: boolean; children?: React.ReactNode; hint?: string;
 }) {
@@ -13,7 +16,7 @@ export function Field({ label, name, type = 'text', defaultValue, errors, autoCo
           className="min-h-11 rounded border border-slate-400 px-3 py-2 aria-[invalid=true]:border-rose-600" />
       )}
       {hint && <p className="text-sm text-slate-600">{hint}</p>}
-      {errors?.length ? <p id={errId} className="text-sm text-rose-700">{errors.join(' ')}</p> : null}
+      {errors?.length ? <p id={errId} className="text-sm text-rose-700">{errors[0]}</p> : null}
     </div>
   );
 }

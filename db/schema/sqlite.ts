@@ -148,10 +148,15 @@ export const prescriptions = table('prescriptions', {
   index('prescriptions_code_idx').on(t.codeSystem, t.code),
 ]);
 
-/** Opaque API bearer tokens, stored as SHA-256 hex; revoked, expired, or stale by session version. */
+/**
+ * Opaque credentials stored as SHA-256 hex: API bearer tokens (`kind` 'api') and browser sessions
+ * (`kind` 'session', referenced from the session cookie so signing out ends it on the server too).
+ * Revoked, expired, or stale by session version.
+ */
 export const apiTokens = table('api_tokens', {
   id: id(),
   userId: fkId('user_id').notNull().references(() => users.id),
+  kind: shortText('kind', 8).$type<'api' | 'session'>().notNull().default('api'),
   tokenHash: shortText('token_hash', 64).notNull(),
   sessionVersion: int('session_version').notNull(),
   createdAt: instant('created_at').notNull(),

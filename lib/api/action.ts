@@ -11,6 +11,7 @@ import { actorOf, assertRole, getSessionUser, type CurrentUser } from '@/lib/aut
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import type { Actor } from '@/lib/audit/audit';
 import { zodFieldErrors } from '@/lib/errors';
+import { describeError } from '@/lib/log';
 import type { ActionState } from './action-state';
 import { toAppError } from './with-api';
 
@@ -47,7 +48,7 @@ export function action<S extends z.ZodType>(
       if (app) return { ok: false, message: app.message, fieldErrors: app.fields, values };
       // redirect() and notFound() throw control-flow errors that Next handles: let them through.
       if (e && typeof e === 'object' && 'digest' in e) throw e;
-      console.error('[action] failed:', e instanceof Error ? e.message : e);
+      console.error(`[action] failed: ${describeError(e)}`);
       return { ok: false, message: 'Something went wrong on our side. Please try again.', values };
     }
     return result ?? { ok: true };

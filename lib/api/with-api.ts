@@ -12,7 +12,9 @@ import { actorOf, assertRole, getRequestUser, type CurrentUser } from '@/lib/aut
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import type { Actor } from '@/lib/audit/audit';
 import { classifyDbError } from '@/db/dialect';
-import { AppError, forbidden, validationError, zodFieldErrors } from '@/lib/errors';
+import { AppError, ERROR_STATUS, forbidden, validationError, zodFieldErrors } from '@/lib/errors';
+import { describeError } from '@/lib/log';
+import { env } from '@/lib/env';
 
 export interface ApiContext<P = Record<string, string>> {
   req: Request;
@@ -41,6 +43,8 @@ export interface ApiOptions {
 type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | unknown>;
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The largest JSON body the API reads (1 MiB). */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** JSON error response in the API's envelope. */
 export function errorResponse(e: AppError, requestId?: string): NextResponse {
@@ -49,6 +53,8 @@ export function errorResponse(e: AppError, requestId?: string): NextResponse {
   if (e.extra) Object.assign(body, e.extra);
   const headers: Record<string, string> = {};
   if (e.retryAfterSeconds) headers['Retry-After'] = String(e.retryAfterSeconds);
+  if (e.code === 'unauthenticated') headers['WWW-Authenticate'] = 'Bearer realm="E-Health"';
+  if (e.code === 'method_not_allowed' && Array.isArray(e.extra?.allowed)) headers.Allow = (e.extra.allowed as string[]).join(', ');
   if (requestId) headers['X-Request-Id'] = requestId;
   return NextResponse.json({ error: body }, { status: e.status, headers });
 }
@@ -56,6 +62,11 @@ export function errorResponse(e: AppError, requestId?: string): NextResponse {
 /** Maps any thrown value to an AppError, or null for an unexpected error (→ 500). */
 export function toAppError(e: unknown): AppError | null {
   if (e instanceof AppError) return e;
+  // A copy of AppError from another server chunk: rebuild it from its fields.
+  if (e && typeof e === 'object' && (e as Error).name === 'AppError' && (e as AppError).code in ERROR_STATUS) {
+    const x = e as AppError;
+    return new AppError(x.code, x.message, x.fields, x.extra, x.retryAfterSeconds);
+  }
   if (e && typeof e === 'object' && 'issues' in e && Array.isArray((e as { issues: unknown }).issues)) {
     return validationError(zodFieldErrors((e as { issues: Array<{ path: PropertyKey[]; message: string }> }).issues));
   }
@@ -68,12 +79,22 @@ export function toAppError(e: unknown): AppError | null {
 function sameOrigin(req: Request): boolean {
   const origin = req.headers.get('origin');
   if (!origin) return false;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  // The forwarded host counts only behind our own proxy; otherwise a client could set it.
+  const host = (env().TRUST_PROXY === '1' ? req.headers.get('x-forwarded-host') : null) ?? req.headers.get('host');
   try {
     return new URL(origin).host === host;
   } catch {
     return false;
   }
+}
+
+/**
+ * Handlers for the methods a route does not support: 405 in the JSON envelope with an `Allow` header.
+ * `export const { PUT, PATCH, DELETE } = methodsNotAllowed(['GET', 'POST'])`.
+ */
+export function methodsNotAllowed(allowed: string[]) {
+  const h = async () => errorResponse(new AppError('method_not_allowed', `Use ${allowed.join(' or ')} on this path.`, undefined, { allowed }));
+  return { GET: h, POST: h, PUT: h, PATCH: h, DELETE: h };
 }
 
 /** Wraps a route handler (see the module comment). The handler returns a Response or JSON-able data (200). */
@@ -93,8 +114,12 @@ export function withApi<P = Record<string, string>>(handler: Handler<P>, options
         actor: actorOf(user, { clientAddress, requestId }),
         async body(schema) {
           let raw: unknown;
+          const tooLarge = () => validationError({ _: ['The request body is too large.'] }, `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+          if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+          const text = await req.text();
+          if (text.length > MAX_BODY_BYTES) throw tooLarge();
           try {
-            raw = await req.json();
+            raw = JSON.parse(text);
           } catch {
             throw validationError({ _: ['The request body must be valid JSON.'] }, 'Malformed JSON body.');
           }
@@ -115,7 +140,7 @@ export function withApi<P = Record<string, string>>(handler: Handler<P>, options
     } catch (e) {
       const app = toAppError(e);
       if (app) return errorResponse(app, requestId);
-      console.error(`[api] ${req.method} ${new URL(req.url).pathname} request ${requestId} failed:`, e instanceof Error ? e.message : e);
+      console.error(`[api] ${req.method} ${new URL(req.url).pathname} request ${requestId} failed: ${describeError(e)}`);
       return NextResponse.json({ error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged.' } }, { status: 500, headers: { 'X-Request-Id': requestId } });
     }
   };

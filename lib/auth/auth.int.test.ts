@@ -9,7 +9,7 @@ import { POST as logout } from '@/app/api/auth/logout/route';
 import { bumpSessionVersion, updateUser } from '@/db/repositories/users';
 import { resetEnv } from '@/lib/env';
 import { makeUser } from '@/lib/testing/factories';
-import { issueApiToken, resolveApiToken } from './tokens';
+import { closeBrowserSession, issueApiToken, openBrowserSession, resolveApiToken, resolveBrowserSession } from './tokens';
 import { findUserById } from '@/db/repositories/users';
 
 const BASE = 'http://127.0.0.1:3999';
@@ -128,5 +128,31 @@ describe('bearer tokens', () => {
     expect((await logout(post('/api/auth/logout/', {}))).status).toBe(401);
     expect((await logout(post('/api/auth/logout/', {}, { authorization: 'Basic abc' }))).status).toBe(401);
     expect((await logout(post('/api/auth/logout/', {}, { authorization: 'Bearer ehr_unknown' }))).status).toBe(401);
+  });
+});
+
+describe('browser sessions (server side)', () => {
+  it('end on sign-out, deactivation and a bumped session version; never work as bearer tokens', async () => {
+    const u = await makeUser('patient');
+    const user = (await findUserById(u.id))!;
+    const sid = await openBrowserSession(user);
+    expect((await resolveBrowserSession(sid))?.id).toBe(u.id);
+    expect(await resolveApiToken(sid)).toBeNull();
+    expect(await closeBrowserSession(sid)).toBe(true);
+    expect(await resolveBrowserSession(sid)).toBeNull();
+
+    const s2 = await openBrowserSession(user);
+    await bumpSessionVersion(u.id);
+    expect(await resolveBrowserSession(s2)).toBeNull();
+
+    const s3 = await openBrowserSession((await findUserById(u.id))!);
+    await updateUser(u.id, { isActive: false });
+    expect(await resolveBrowserSession(s3)).toBeNull();
+  });
+
+  it('an API token is not a browser session', async () => {
+    const u = await makeUser('doctor');
+    const { token } = await issueApiToken((await findUserById(u.id))!);
+    expect(await resolveBrowserSession(token)).toBeNull();
   });
 });

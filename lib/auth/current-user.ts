@@ -6,11 +6,11 @@
 import { cache } from 'react';
 import { getToken } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
-import { findUserById, type UserRow } from '@/db/repositories/users';
+import type { UserRow } from '@/db/repositories/users';
 import type { Role } from '@/db/schema/types';
 import type { Actor } from '@/lib/audit/audit';
 import { forbidden as forbiddenError, unauthenticated } from '@/lib/errors';
-import { resolveApiToken } from './tokens';
+import { resolveApiToken, resolveBrowserSession } from './tokens';
 
 export interface CurrentUser {
   id: number;
@@ -27,7 +27,7 @@ function toCurrent(u: UserRow, via: CurrentUser['via'], tokenId?: number): Curre
   return { id: u.id, name: u.name, email: u.email, role: u.role, via, tokenId, mustChangePassword: u.mustChangePassword };
 }
 
-/** The browser session's user, or null (no cookie, unknown user, deactivated, or session version bumped). */
+/** The browser session's user, or null (no cookie, signed out, expired, deactivated, or session version bumped). */
 export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
   let jar: Awaited<ReturnType<typeof cookies>>;
   try {
@@ -37,9 +37,9 @@ export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
   }
   const req = { headers: {}, cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])) };
   const token = await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET });
-  if (!token || typeof token.uid !== 'number') return null;
-  const user = await findUserById(token.uid);
-  if (!user || !user.isActive || token.sv !== user.sessionVersion) return null;
+  if (!token || typeof token.sid !== 'string') return null;
+  const user = await resolveBrowserSession(token.sid);
+  if (!user || user.id !== token.uid) return null;
   return toCurrent(user, 'session');
 });
 

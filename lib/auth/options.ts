@@ -1,7 +1,7 @@
 /**
  * next-auth v4 configuration: email + password (credentials), JWT sessions carrying the user id, role
- * and session version. The session version is checked against the database on every request
- * (lib/auth/current-user.ts), so deactivation or a bumped version ends sessions at once.
+ * and the id of a server-side session row, checked on every request (lib/auth/current-user.ts), so
+ * signing out, deactivation or a bumped session version ends the session at once.
  */
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
@@ -9,6 +9,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientAddressFrom } from './client-address';
 import { signInWithPassword } from './sign-in';
+import { closeBrowserSession, openBrowserSession } from './tokens';
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: env().SESSION_MAX_AGE_HOURS * 3600 },
@@ -34,6 +35,11 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (token && typeof token.sid === 'string') await closeBrowserSession(token.sid);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
@@ -41,6 +47,8 @@ export const authOptions: NextAuthOptions = {
         token.uid = Number(u.id);
         token.role = u.role;
         token.sv = u.sv;
+        // The server-side session this cookie stands for: signing out (or deactivation) ends it.
+        token.sid = await openBrowserSession({ id: Number(u.id), sessionVersion: u.sv });
       }
       return token;
     },

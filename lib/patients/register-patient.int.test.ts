@@ -5,6 +5,7 @@ import { findUserById } from '@/db/repositories/users';
 import { verifyPassword } from '@/lib/auth/password';
 import { SYSTEM_ACTOR } from '@/lib/audit/audit';
 import { AppError } from '@/lib/errors';
+import { resetEnv } from '@/lib/env';
 import { addDays, ageOn, clinicToday } from '@/lib/time';
 import { registerPatient } from './register-patient';
 import { registerPatientSchema } from './schemas';
@@ -34,6 +35,12 @@ describe('registerPatientSchema', () => {
     expect(fieldErrors(valid({ date_of_birth: '2023-02-29' })).date_of_birth).toMatch(/real date/);
     expect(fieldErrors(valid({ date_of_birth: '12/04/1990' })).date_of_birth).toMatch(/YYYY-MM-DD/);
     expect(fieldErrors(valid({ date_of_birth: '2024-02-29' }))).toEqual({});
+  });
+
+  it('refuses a name without a letter and a password of spaces', () => {
+    const e = fieldErrors(valid({ name: '\u200b\u200b', password: '         ' }));
+    expect(e.name).toMatch(/letter/);
+    expect(e.password).toMatch(/spaces/);
   });
 
   it('refuses bad phones, bad emails, short passwords, unknown sex', () => {
@@ -70,6 +77,24 @@ describe('registerPatient', () => {
     const err = await registerPatient(again, SYSTEM_ACTOR).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).fields?.email?.[0]).toMatch(/already exists/);
+  });
+
+  it('counts probes of registered emails against the client address limit', async () => {
+    process.env.SIGNIN_MAX_FAILURES_PER_ADDRESS = '3';
+    resetEnv();
+    try {
+      const taken = registerPatientSchema.parse(valid());
+      await registerPatient(taken, { ...SYSTEM_ACTOR, clientAddress: '10.77.0.1' });
+      for (let i = 0; i < 3; i++) {
+        const e = await registerPatient(taken, { ...SYSTEM_ACTOR, clientAddress: '10.77.0.1' }).catch((x: AppError) => x);
+        expect((e as AppError).code).toBe('validation_error');
+      }
+      const limited = await registerPatient(registerPatientSchema.parse(valid()), { ...SYSTEM_ACTOR, clientAddress: '10.77.0.1' }).catch((x: AppError) => x);
+      expect((limited as AppError).code).toBe('rate_limited');
+    } finally {
+      delete process.env.SIGNIN_MAX_FAILURES_PER_ADDRESS;
+      resetEnv();
+    }
   });
 
   it('allocates distinct numbers to concurrent registrations', async () => {

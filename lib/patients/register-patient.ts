@@ -4,6 +4,8 @@ import { classifyDbError } from '@/db/dialect';
 import { withTransaction } from '@/db';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { hashPassword } from '@/lib/auth/password';
+import { assertSignInAllowed } from '@/lib/auth/sign-in';
+import { recordSignInAttempt } from '@/db/repositories/sign-in-attempts';
 import { validationError } from '@/lib/errors';
 import { foldName } from '@/lib/text';
 import type { RegisterPatientInput } from './schemas';
@@ -11,11 +13,20 @@ import type { RegisterPatientInput } from './schemas';
 /**
  * Registers a patient: a `patient` user with an account and its profile (clinic patient number
  * allocated), audited. Input already validated by `registerPatientSchema`.
- * Returns `{ userId, patientNumber }`. Throws `validation_error` on `email` when it is taken.
+ * Returns `{ userId, patientNumber }`. Throws `validation_error` on `email` when it is taken (each such
+ * answer counts as a failed attempt for the client address) and `rate_limited` past the address limit.
  */
 export async function registerPatient(input: RegisterPatientInput, actor: Actor) {
-  const emailTaken = () => validationError({ email: ['An account with this email already exists. Sign in instead.'] });
-  if (await findUserByEmail(input.email)) throw emailTaken();
+  const message = 'An account with this email already exists. Sign in instead.';
+  const emailTaken = () => validationError({ email: [message] }, message);
+  // Whether an email is registered is itself private: probing it counts against the same
+  // per-address limit as failed sign-ins.
+  const clientAddress = actor.clientAddress ?? 'unknown';
+  await assertSignInAllowed(null, clientAddress);
+  if (await findUserByEmail(input.email)) {
+    await recordSignInAttempt({ email: null, clientAddress, userId: null, succeeded: false, at: new Date() });
+    throw emailTaken();
+  }
   const passwordHash = await hashPassword(input.password);
   const now = new Date();
   try {

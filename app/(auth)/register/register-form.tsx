@@ -17,7 +17,7 @@ export function RegisterForm() {
       <Field label="Password" name="password" type="password" autoComplete="new-password" errors={e.password} hint="At least 8 characters." required />
       <Field label="Date of birth" name="date_of_birth" type="date" defaultValue={v.date_of_birth} errors={e.date_of_birth} required />
       <Field label="Sex" name="gender" errors={e.gender}>
-        <select id="f-gender" name="gender" defaultValue={v.gender ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2" aria-invalid={e.gender ? true : undefined}>
+        <select id="f-gender" name="gender" defaultValue={v.gender ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-rose-600" aria-invalid={e.gender ? true : undefined} aria-describedby={e.gender ? 'f-gender-err' : undefined}>
           <option value="" disabled>Choose…</option>
           <option value="female">Female</option>
           <option value="male">Male</option>

@@ -2,13 +2,15 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/lib/auth/current-user';
 import { homeOf } from '@/lib/auth/page-guard';
+import { safeLocalPath } from '@/lib/safe-path';
+import { env } from '@/lib/env';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Invalid email or password.',
-  RateLimited: 'Too many failed sign-ins. Wait a few minutes and try again.',
+  RateLimited: `Too many failed sign-ins. Wait up to ${env().SIGNIN_WINDOW_MINUTES} minutes and try again.`,
   Deactivated: 'This account is deactivated. Ask the clinic administrator.',
   SessionRequired: 'Please sign in to continue.',
 };
@@ -16,7 +18,7 @@ const MESSAGES: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const sp = await searchParams;
   const user = await getSessionUser();
-  const callbackUrl = sp.callbackUrl && sp.callbackUrl.startsWith('/') && !sp.callbackUrl.startsWith('//') ? sp.callbackUrl : undefined;
+  const callbackUrl = safeLocalPath(sp.callbackUrl) ?? undefined;
   if (user) redirect(callbackUrl ?? homeOf(user.role));
   return (
     <div className="mx-auto max-w-sm">

@@ -12,6 +12,11 @@ export function SignInForm({ callbackUrl, initialError, defaultEmail, messages }
     setBusy(true);
     setError(undefined);
     const form = new FormData(e.currentTarget);
+    if (!String(form.get('email') ?? '').trim() || !String(form.get('password') ?? '')) {
+      setBusy(false);
+      setError('Enter your email and your password.');
+      return;
+    }
     const res = await signIn('credentials', { email: String(form.get('email')), password: String(form.get('password')), redirect: false });
     if (!res || res.error || !res.ok) {
       setBusy(false);

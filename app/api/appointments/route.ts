@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { withApi } from '@/lib/api/with-api';
+import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { listHandler } from '@/lib/appointments/api-handlers';
 import { bookAppointment } from '@/lib/appointments/book-appointment';
 import { bookAppointmentSchema } from '@/lib/appointments/booking-schemas';
@@ -15,3 +15,6 @@ export const POST = withApi(async ({ user, actor, body }) => {
   const a = await bookAppointment({ user: assertRole(user), actor, input });
   return NextResponse.json(serializeAppointment(a), { status: 201 });
 });
+
+// Other methods — 405 with Allow: GET, POST
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(['GET', 'POST']);

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { dialectOf, getDatabase } from '@/db';
-import { withApi } from '@/lib/api/with-api';
+import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,3 +17,6 @@ export const GET = withApi(async () => {
     return NextResponse.json({ status: 'unavailable', database }, { status: 503 });
   }
 }, { auth: 'none' });
+
+// Other methods — 405 with Allow: GET
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

@@ -1,4 +1,4 @@
-import { withApi } from '@/lib/api/with-api';
+import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { idParam } from '@/lib/api/params';
 import { cancelAppointmentSchema, updateAppointmentSchema } from '@/lib/appointments/booking-schemas';
 import { changeAppointmentStatus } from '@/lib/appointments/change-appointment-status';
@@ -25,3 +25,6 @@ export const DELETE = withApi<P>(async ({ req, user, actor, params, body }) => {
   const reason = fromQuery !== null ? cancelAppointmentSchema.parse({ reason: fromQuery }).reason : (await body(cancelAppointmentSchema)).reason;
   return serializeAppointment(await changeAppointmentStatus({ user: assertRole(user), actor, appointmentId: idParam(params.id, 'The appointment'), action: 'cancel', reason }));
 });
+
+// Other methods — 405 with Allow: GET, PUT, DELETE
+export const { POST, PATCH } = methodsNotAllowed(['GET', 'PUT', 'DELETE']);

@@ -3,13 +3,32 @@ import { NextResponse } from 'next/server';
 import { authOptions } from '@/lib/auth/options';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import { assertSignInAllowed } from '@/lib/auth/sign-in';
+import { errorResponse } from '@/lib/api/with-api';
 import { AppError } from '@/lib/errors';
 import { normalizeEmail } from '@/lib/text';
 
-const handler = NextAuth(authOptions);
+const nextAuth = NextAuth(authOptions);
 
-// GET /api/auth/* — next-auth (session, csrf, providers, sign-out page)
-export { handler as GET };
+/**
+ * next-auth, with its plain-text errors and thrown errors (e.g. an unsupported action) turned into
+ * the API's JSON envelope with a 4xx status.
+ */
+async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
+  try {
+    const res: Response = await nextAuth(req, ctx);
+    const type = res.headers.get('content-type') ?? '';
+    if (res.status >= 400 && !type.includes('json')) {
+      return errorResponse(new AppError(res.status === 404 ? 'not_found' : 'validation_error', 'This sign-in request is not supported.'));
+    }
+    return res;
+  } catch (e) {
+    if (e && typeof e === 'object' && 'digest' in e) throw e; // redirect() and friends
+    return errorResponse(new AppError('not_found', 'This sign-in action does not exist.'));
+  }
+}
+
+// GET /api/auth/* — next-auth (session, csrf, providers)
+export const GET = handler;
 
 // POST /api/auth/* — next-auth; a rate-limited credentials sign-in answers 429 with Retry-After first
 export async function POST(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
@@ -21,7 +40,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ nextauth: stri
       await assertSignInAllowed(email, clientAddressFrom(req.headers));
     } catch (e) {
       if (e instanceof AppError && e.code === 'rate_limited') {
-        const url = new URL('/sign-in?error=RateLimited', req.url).toString();
+        // next-auth's client reads `error` from this absolute URL; build it from the Host the browser used.
+        const url = new URL('/sign-in?error=RateLimited', `http://${req.headers.get('host') ?? 'localhost'}`).toString();
         return NextResponse.json(
           { url, error: { code: e.code, message: e.message } },
           { status: 429, headers: { 'Retry-After': String(e.retryAfterSeconds ?? 60) } },

@@ -1,4 +1,4 @@
-import { withApi } from '@/lib/api/with-api';
+import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { loginSchema } from '@/lib/auth/schemas';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { issueApiToken } from '@/lib/auth/tokens';
@@ -12,3 +12,6 @@ export const POST = withApi(async ({ body, clientAddress, requestId }) => {
   const { token, expiresAt } = await issueApiToken(user);
   return { token, expires_at: toClinicIso(expiresAt), user: serializeUser(user) };
 }, { auth: 'public' });
+
+// Other methods — 405 with Allow: POST
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(['POST']);

@@ -1,4 +1,4 @@
-import { withApi } from '@/lib/api/with-api';
+import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { audit } from '@/lib/audit/audit';
 import { revokeApiTokenValue } from '@/lib/auth/tokens';
 
@@ -9,3 +9,6 @@ export const POST = withApi(async ({ req, user, actor }) => {
   if (revoked) await audit(actor, { action: 'auth.token_revoke', entity: 'user', entityId: user?.id });
   return { revoked };
 });
+
+// Other methods — 405 with Allow: POST
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(['POST']);

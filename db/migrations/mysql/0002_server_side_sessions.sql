@@ -1,0 +1,1 @@
+ALTER TABLE `api_tokens` ADD `kind` varchar(8) DEFAULT 'api' NOT NULL;

@@ -1,0 +1,24 @@
+/**
+ * Start-up work on the database: migrations, then the demo clinic into an empty database — unless
+ * this database was ever started as a real clinic (`SEED_DEMO=0`), which is remembered in the
+ * database itself so a later start without the setting cannot seed public demo logins into it.
+ */
+import { getDatabase } from '@/db';
+import { allocateSequence, readSequence } from '@/db/repositories/sequences';
+import { seedDemoIfEmpty } from '@/db/seed/demo';
+
+const REAL_CLINIC_MARK = 'real_clinic_mark';
+
+/** Migrates, then seeds the demo when allowed: `{ seeded, realClinic }`. */
+export async function prepareDatabase(opts: { seedDemo: boolean }): Promise<{ seeded: boolean; realClinic: boolean }> {
+  const db = await getDatabase();
+  await db.migrate();
+  let realClinic = (await readSequence(REAL_CLINIC_MARK)) !== null;
+  if (!opts.seedDemo && !realClinic) {
+    await allocateSequence(REAL_CLINIC_MARK);
+    realClinic = true;
+  }
+  if (realClinic) return { seeded: false, realClinic };
+  const { seeded } = await seedDemoIfEmpty();
+  return { seeded, realClinic };
+}

@@ -36,3 +36,25 @@ test('the sign-in page\'s credentials endpoint answers 429 with Retry-After afte
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
 });
+
+test('unknown API paths, unsupported methods and next-auth errors answer in the JSON envelope', async ({ request }) => {
+  const unknown = await request.get('/api/nope/');
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error.code).toBe('not_found');
+  const wrongMethod = await request.get('/api/auth/login/');
+  expect(wrongMethod.status()).toBe(405);
+  expect(wrongMethod.headers()['allow']).toBe('POST');
+  expect((await wrongMethod.json()).error.code).toBe('method_not_allowed');
+  const del = await request.delete('/api/health-check');
+  expect(del.status()).toBe(405);
+  const cb = await request.get('/api/auth/callback/credentials');
+  expect(cb.status()).toBeGreaterThanOrEqual(400);
+  expect(cb.status()).toBeLessThan(500);
+  expect((await cb.json()).error).toBeDefined();
+});
+
+test('pages refuse to be framed by another site', async ({ request }) => {
+  const res = await request.get('/sign-in');
+  expect(res.headers()['x-frame-options']).toBe('DENY');
+  expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+});

@@ -60,3 +60,11 @@ test('signing out ends the session on the server: the old cookie no longer works
   await expect(p2).toHaveURL(/\/sign-in/);
   await replay.close();
 });
+
+test('a callbackUrl pointing to another site is ignored after sign-in', async ({ page }) => {
+  await page.goto('/sign-in?callbackUrl=/%5Cevil.example/phish');
+  await page.getByLabel('Email').fill('doctor@example.org');
+  await page.getByLabel('Password').fill('ehealth-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/doctor$/);
+});

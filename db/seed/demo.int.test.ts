@@ -1,5 +1,6 @@
 /**
  * The demo clinic: contents, demo logins, today's work for the demo doctor, no double booking,
+ * working hours and occupancy cells coherent with the appointments (also when today is a weekend),
  * idempotence and determinism. Runs on SQLite and MariaDB.
  */
 import fs from 'node:fs';
@@ -11,10 +12,13 @@ import { isValidPhoneNumber } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 import { getDatabase, openMysql, openSqlite, q, tables, useDatabase, type Database } from '../index';
 import { listDoctorAppointments } from '../repositories/appointments';
+import { listWorkingHours } from '../repositories/availability';
 import { findUserByEmail } from '../repositories/users';
 import { APPOINTMENT_STATUSES, BLOOD_TYPES } from '../schema/types';
 import { verifyPassword, hashPassword } from '../../lib/auth/password';
 import { foldName } from '../../lib/text';
+import { cellsFor } from '../../lib/appointments/cells';
+import { slotProblem } from '../../lib/appointments/availability';
 import { clinicDayRange } from '../../lib/time';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo';
 
@@ -36,6 +40,40 @@ function overlaps(rows: { id: number; key: number; startAt: Date; endAt: Date }[
     for (let i = 1; i < list.length; i++) if (list[i].startAt < list[i - 1].endAt) bad.push([list[i - 1].id, list[i].id]);
   }
   return bad;
+}
+
+/** Every active appointment has exactly its cells (doctor and patient, per 5-minute cell); others have none. */
+async function expectCellsMatchActiveAppointments() {
+  const db = await q();
+  const { appointments: a, appointmentCells: c } = tables;
+  const all = await db.select().from(a);
+  const cells = await db.select().from(c);
+  const byAppointment = new Map<number, typeof cells>();
+  for (const cell of cells) byAppointment.set(cell.appointmentId, [...(byAppointment.get(cell.appointmentId) ?? []), cell]);
+  let active = 0;
+  for (const appt of all) {
+    const mine = (byAppointment.get(appt.id) ?? []).map((x) => `${x.party}|${x.partyId}|${x.cellStart.toISOString()}`).sort();
+    if (appt.status === 'pending' || appt.status === 'confirmed') {
+      active++;
+      const expected = cellsFor(appt.startAt, appt.endAt).flatMap((t) => [
+        `doctor|${appt.doctorId}|${t.toISOString()}`, `patient|${appt.patientId}|${t.toISOString()}`,
+      ]).sort();
+      expect(mine, `appointment ${appt.id}`).toEqual(expected);
+    } else {
+      expect(mine, `appointment ${appt.id} (${appt.status})`).toEqual([]);
+    }
+  }
+  expect(active).toBeGreaterThan(0);
+  expect(cells.length).toBe([...byAppointment.values()].reduce((n, l) => n + l.length, 0));
+}
+
+/** Every active appointment still to start is a valid slot of its doctor at `at` (hours, grid, length). */
+async function expectUpcomingAppointmentsValid(at: Date) {
+  const db = await q();
+  const a = tables.appointments;
+  const upcoming = (await db.select().from(a).where(inArray(a.status, ['pending', 'confirmed']))).filter((x) => x.startAt > at);
+  expect(upcoming.length).toBeGreaterThan(0);
+  for (const x of upcoming) expect(await slotProblem(x.doctorId, x.startAt, x.endAt, at), `appointment ${x.id}`).toBeNull();
 }
 
 /** Runs `fn` against a second fresh database of the same kind as the test database. */
@@ -216,6 +254,42 @@ describe('demo seed', () => {
     const all = await db.select({ id: a.id, doctorId: a.doctorId, patientId: a.patientId, startAt: a.startAt, endAt: a.endAt }).from(a);
     expect(overlaps(all.map((r) => ({ ...r, key: r.doctorId })))).toEqual([]);
     expect(overlaps(all.map((r) => ({ ...r, key: r.patientId })))).toEqual([]);
+  });
+
+  it('gives every doctor working hours: Monday–Friday 08:00–17:00, the demo doctor every day', async () => {
+    const db = await q();
+    const doctors = await db.select().from(tables.users).where(eq(tables.users.role, 'doctor'));
+    const demoDoctor = await findUserByEmail('doctor@example.org');
+    for (const d of doctors) {
+      const hours = await listWorkingHours(d.id);
+      const days = d.id === demoDoctor!.id ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5];
+      expect(hours.map((h) => [h.weekday, h.startMinute, h.endMinute]), d.name).toEqual(days.map((w) => [w, 480, 1020]));
+    }
+  });
+
+  it('writes the occupancy cells of every active appointment, and only those', async () => {
+    await expectCellsMatchActiveAppointments();
+  });
+
+  it('keeps every upcoming active appointment inside its doctor\'s hours and on the slot grid', async () => {
+    await expectUpcomingAppointmentsValid(now);
+  });
+
+  it('stays coherent when today is a weekend: only the demo doctor (who works weekends) sees patients today', async () => {
+    const saturday = new Date('2026-03-07T07:00:00Z'); // 10:00 in Nairobi
+    const passwordHash = await hashP;
+    await withFreshDatabase(async () => {
+      expect((await seedDemoIfEmpty({ now: saturday, passwordHash })).seeded).toBe(true);
+      const db = await q();
+      const { start, end } = clinicDayRange(saturday);
+      const a = tables.appointments;
+      const today = (await db.select().from(a)).filter((x) => x.startAt >= start && x.startAt < end);
+      const demoDoctor = await findUserByEmail('doctor@example.org');
+      expect(today.length).toBeGreaterThanOrEqual(5);
+      expect(today.every((x) => x.doctorId === demoDoctor!.id)).toBe(true);
+      await expectCellsMatchActiveAppointments();
+      await expectUpcomingAppointmentsValid(saturday);
+    });
   });
 
   it('does nothing the second time', async () => {

@@ -3,11 +3,13 @@
  *
  * Deterministic: fixed seeds for the generators (mulberry32) and dates relative to today in clinic
  * time, so the same `now` gives the same data. Contents: one admin, six doctors (bookable, 20-minute
- * slots), 300 patients with African names and Kenyan mobiles (one with an account), appointments over
- * the past 8 weeks and the coming 3 weeks in every status, on a 20-minute grid from 08:00 to 17:00
- * clinic time on weekdays (and today, whatever day it is, so the demo doctor always has a day to show);
- * never two at the same time for one doctor, at most one a day per patient. Every completed appointment
- * has its charted visit (vitals, 1–2 ICD-10 diagnoses, usually prescription lines).
+ * slots, working Monday–Friday 08:00–17:00 clinic time; the demo doctor, doctor@example.org, also runs
+ * the weekend clinic, so she works every day and always has a day to show), 300 patients with African
+ * names and Kenyan mobiles (one with an account), appointments over the past 8 weeks and the coming
+ * 3 weeks in every status, on each doctor's 20-minute grid inside their working hours; never two at the
+ * same time for one doctor, at most one a day per patient. Every active (pending/confirmed) appointment
+ * has its occupancy cells, as a booking would. Every completed appointment has its charted visit
+ * (vitals, 1–2 ICD-10 diagnoses, usually prescription lines).
  *
  * Everything is written in one transaction: a crash leaves an empty database, which the next start
  * seeds again. Concurrent first starts queue on a `sequences` row (`demo_seed`) and only one seeds.
@@ -16,14 +18,16 @@
 import { DateTime } from 'luxon';
 import { tables, withTransaction } from '../index';
 import { classifyDbError, upsert } from '../dialect';
+import { insertAppointmentCells } from '../repositories/appointment-cells';
 import { createAppointment } from '../repositories/appointments';
+import { replaceWorkingHours } from '../repositories/availability';
 import { appendAuditEvent } from '../repositories/audit';
 import { createPatientWithUser } from '../repositories/patients';
 import { createPractitioner } from '../repositories/practitioners';
 import { createMedicalRecord } from '../repositories/records';
 import { allocateSequence } from '../repositories/sequences';
 import { countUsers, createUser } from '../repositories/users';
-import { APPOINTMENT_STATUSES, type AppointmentStatus, type Role, type Sex } from '../schema/types';
+import { ACTIVE_APPOINTMENT_STATUSES, APPOINTMENT_STATUSES, type AppointmentStatus, type Role, type Sex } from '../schema/types';
 import { hashPassword } from '../../lib/auth/password';
 import { foldName } from '../../lib/text';
 import { addDays, ageOn, clinicInstant, clinicToday, clinicZone } from '../../lib/time';
@@ -53,7 +57,16 @@ const PATIENT_COUNT = 300;
 const SLOT_MINUTES = 20;
 /** 08:00–17:00: 27 slots of 20 minutes, the last starting 16:40. */
 const FIRST_SLOT_MINUTES = 8 * 60;
+const LAST_SLOT_END_MINUTES = 17 * 60;
 const SLOTS_PER_DAY = 27;
+/** ISO weekdays the demo doctors work: Monday–Friday, and every day for the demo doctor (index 0). */
+const WEEKDAYS = [1, 2, 3, 4, 5];
+const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
+const WEEKEND_DOCTOR = 0;
+/** The ISO weekdays demo doctor `doctor` (index into DOCTORS) works, 08:00–17:00 each. */
+export function demoWorkingDays(doctor: number): number[] {
+  return doctor === WEEKEND_DOCTOR ? EVERY_DAY : WEEKDAYS;
+}
 const PAST_DAYS = 56;
 const FUTURE_DAYS = 21;
 
@@ -200,6 +213,7 @@ async function runSeed(opts: SeedDemoOptions & { passwordHash: string }, onlyIfE
         phone: `+25472200020${i}`, passwordHash: hash,
       });
       await createPractitioner({ userId: id, specialty: d.specialty, bookable: true, slotMinutes: SLOT_MINUTES });
+      await replaceWorkingHours(id, demoWorkingDays(i).map((weekday) => ({ weekday, startMinute: FIRST_SLOT_MINUTES, endMinute: LAST_SLOT_END_MINUTES })));
       doctorIds.push(id);
     }
 
@@ -234,6 +248,9 @@ async function runSeed(opts: SeedDemoOptions & { passwordHash: string }, onlyIfE
         updatedAt: updatedAt < createdAt ? createdAt : updatedAt,
       });
       counts[a.status]++;
+      if ((ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(a.status)) {
+        await insertAppointmentCells(appointmentId, doctorId, patientId, a.start, a.end);
+      }
       if (a.status !== 'completed') continue;
       const visit = buildVisit(clinical, ageOn(p.dateOfBirth, a.date), p.sex, a.condition);
       await createMedicalRecord(
@@ -322,11 +339,13 @@ function planAppointments(rng: Rng, clinical: Rng, patients: PatientPlan[], now:
     const m = FIRST_SLOT_MINUTES + slot * SLOT_MINUTES;
     return clinicInstant(date, `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`, zone);
   };
-  const isClinicDay = (offset: number) => offset === 0 || DateTime.fromISO(addDays(today, offset), { zone: 'UTC' }).weekday <= 5;
-  /** The clinic day nearest `offset` away from today (earlier for past offsets, later for future ones). */
-  const clinicDayFrom = (offset: number) => {
+  /** Whether doctor `doctor` works on the day `offset` days from today (their weekly hours). */
+  const worksOn = (doctor: number, offset: number) =>
+    demoWorkingDays(doctor).includes(DateTime.fromISO(addDays(today, offset), { zone: 'UTC' }).weekday);
+  /** The working day of `doctor` nearest `offset` away from today (earlier for past offsets, later for future ones). */
+  const clinicDayFrom = (doctor: number, offset: number) => {
     let o = offset;
-    while (!isClinicDay(o)) o += offset < 0 ? -1 : 1;
+    while (!worksOn(doctor, o)) o += offset < 0 ? -1 : 1;
     return o;
   };
 
@@ -373,24 +392,23 @@ function planAppointments(rng: Rng, clinical: Rng, patients: PatientPlan[], now:
 
   // The demo patient (index 0): past visits with the demo doctor and an internist, one cancelled, two coming up.
   const demo = 0, gp = 0, internist = 2;
-  add(gp, demo, clinicDayFrom(-45), 6, 'completed', 'J45.9');
-  add(internist, demo, clinicDayFrom(-24), 9, 'completed', 'K29.7');
-  add(gp, demo, clinicDayFrom(-17), 4, 'cancelled', 'J06.9');
-  add(gp, demo, clinicDayFrom(-10), 12, 'completed', 'B54');
-  add(gp, demo, clinicDayFrom(2), 6, 'confirmed', 'J45.9');
-  add(internist, demo, clinicDayFrom(15), 10, 'pending', 'K29.7');
+  add(gp, demo, clinicDayFrom(gp, -45), 6, 'completed', 'J45.9');
+  add(internist, demo, clinicDayFrom(internist, -24), 9, 'completed', 'K29.7');
+  add(gp, demo, clinicDayFrom(gp, -17), 4, 'cancelled', 'J06.9');
+  add(gp, demo, clinicDayFrom(gp, -10), 12, 'completed', 'B54');
+  add(gp, demo, clinicDayFrom(gp, 2), 6, 'confirmed', 'J45.9');
+  add(internist, demo, clinicDayFrom(internist, 15), 10, 'pending', 'K29.7');
 
-  // The demo doctor's day today: eight patients through the day.
+  // The demo doctor's day today (she works every day): eight patients through the day.
   for (const slot of [0, 2, 4, 7, 9, 13, 16, 19]) {
     const i = pickPatient(gp, today);
     if (i >= 0) add(gp, i, 0, slot);
   }
 
   for (let offset = -PAST_DAYS; offset <= FUTURE_DAYS; offset++) {
-    if (!isClinicDay(offset)) continue;
     const date = addDays(today, offset);
     for (let doctor = 0; doctor < DOCTORS.length; doctor++) {
-      if (offset === 0 && doctor === gp) continue;
+      if (!worksOn(doctor, offset) || (offset === 0 && doctor === gp)) continue;
       const wanted = rng.int(3, 6);
       const free = Array.from({ length: SLOTS_PER_DAY }, (_, s) => s).filter((s) => !doctorBusy.has(`${doctor}|${date}|${s}`));
       const taken = SLOTS_PER_DAY - free.length;

@@ -1,0 +1,60 @@
+'use client';
+import { useActionState } from 'react';
+import { Field } from '@/components/ui/field';
+import { initialActionState, type ActionState } from '@/lib/api/action-state';
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+/** The add-time-off form: first day, last day (both included), optional reason; errors beside the fields. */
+export function AddTimeOffForm({ action, doctorId, minDate }: { action: Action; doctorId: number; minDate: string }) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const v = !state.ok && state.values ? state.values : {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} key={state.nonce} noValidate className="flex flex-col gap-3">
+      <input type="hidden" name="doctor_id" value={doctorId} />
+      {state.message && (
+        <p role={state.ok ? 'status' : 'alert'} className={`rounded p-3 ${state.ok ? 'bg-emerald-50 text-emerald-900' : 'bg-rose-50 text-rose-900'}`}>
+          {state.message}
+        </p>
+      )}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label="First day away" name="start_date" errors={e.start_date}>
+          <input id="f-start_date" name="start_date" type="date" min={minDate} defaultValue={v.start_date} required
+            aria-invalid={e.start_date ? true : undefined} aria-describedby={e.start_date ? 'f-start_date-err' : undefined}
+            className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-rose-600" />
+        </Field>
+        <Field label="Last day away" name="end_date" errors={e.end_date}>
+          <input id="f-end_date" name="end_date" type="date" min={minDate} defaultValue={v.end_date} required
+            aria-invalid={e.end_date ? true : undefined} aria-describedby={e.end_date ? 'f-end_date-err' : undefined}
+            className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-rose-600" />
+        </Field>
+      </div>
+      <Field label="Reason (optional, visible to staff only)" name="reason" defaultValue={v.reason} errors={e.reason} />
+      <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60 sm:self-start">
+        {pending ? 'Adding…' : 'Add time off'}
+      </button>
+    </form>
+  );
+}
+
+/** "Remove" behind a disclosure that says what will happen; one confirmation, works before scripts load. */
+export function RemoveTimeOffForm({ action, timeOffId, period }: { action: Action; timeOffId: number; period: string }) {
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  if (state.ok) return <p role="status" className="text-sm text-emerald-800">{state.message ?? 'Removed.'}</p>;
+  return (
+    <details>
+      <summary className="inline-flex min-h-11 cursor-pointer items-center text-rose-800 underline underline-offset-4">
+        Remove<span className="sr-only"> the time off {period}</span>
+      </summary>
+      <form action={formAction} className="mt-1 flex flex-col gap-2 rounded border border-rose-200 bg-rose-50 p-3">
+        <p className="text-sm">Patients will be able to book these days ({period}) again.</p>
+        {state.message && <p role="alert" className="text-sm text-rose-800">{state.message}</p>}
+        <input type="hidden" name="time_off_id" value={timeOffId} />
+        <button type="submit" disabled={pending} className="min-h-11 rounded bg-rose-700 px-4 font-semibold text-white disabled:opacity-60 sm:self-start">
+          {pending ? 'Removing…' : 'Yes, remove it'}
+        </button>
+      </form>
+    </details>
+  );
+}

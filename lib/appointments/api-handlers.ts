@@ -4,7 +4,7 @@ import type { ApiContext } from '@/lib/api/with-api';
 import { idParam } from '@/lib/api/params';
 import { paginated, pageWindow, paginationSchema } from '@/lib/api/pagination';
 import { assertRole } from '@/lib/auth/current-user';
-import { cancelAppointmentSchema, listAppointmentsSchema } from './booking-schemas';
+import { cancelAppointmentSchema, listAppointmentsSchema } from './schemas';
 import { changeAppointmentStatus, type StatusAction } from './change-appointment-status';
 import { listAppointments, type AppointmentScope } from './list-appointments';
 import { fromApiStatus, serializeAppointment } from './serialize';

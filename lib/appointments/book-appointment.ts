@@ -10,7 +10,7 @@ import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { forbidden, validationError } from '@/lib/errors';
 import { queueReminders } from '@/lib/reminders/queue-reminders';
 import { slotProblem } from './availability';
-import type { BookAppointmentInput } from './booking-schemas';
+import type { BookAppointmentInput } from './schemas';
 import { describeClash } from './describe-clash';
 
 /**

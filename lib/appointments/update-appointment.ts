@@ -9,7 +9,7 @@ import { assertCanSeeAppointment } from '@/lib/auth/policy';
 import { conflict, forbidden, notFound, validationError } from '@/lib/errors';
 import { queueReminders } from '@/lib/reminders/queue-reminders';
 import { slotProblem } from './availability';
-import type { UpdateAppointmentInput } from './booking-schemas';
+import type { UpdateAppointmentInput } from './schemas';
 import { describeClash } from './describe-clash';
 import { allowedActions, assertTransition, isActive } from './transitions';
 

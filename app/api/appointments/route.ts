@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { listHandler } from '@/lib/appointments/api-handlers';
 import { bookAppointment } from '@/lib/appointments/book-appointment';
-import { bookAppointmentSchema } from '@/lib/appointments/booking-schemas';
+import { bookAppointmentSchema } from '@/lib/appointments/schemas';
 import { serializeAppointment } from '@/lib/appointments/serialize';
 import { assertRole } from '@/lib/auth/current-user';
 

@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import { action } from '@/lib/api/action';
 import { bookAppointment } from '@/lib/appointments/book-appointment';
-import { bookAppointmentSchema } from '@/lib/appointments/booking-schemas';
+import { bookAppointmentSchema } from '@/lib/appointments/schemas';
 import { assertRole } from '@/lib/auth/current-user';
 
 /** The last booking step: the patient confirms a slot with a reason. */

@@ -1,6 +1,6 @@
 import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { idParam } from '@/lib/api/params';
-import { cancelAppointmentSchema, updateAppointmentSchema } from '@/lib/appointments/booking-schemas';
+import { cancelAppointmentSchema, updateAppointmentSchema } from '@/lib/appointments/schemas';
 import { changeAppointmentStatus } from '@/lib/appointments/change-appointment-status';
 import { getAppointment } from '@/lib/appointments/list-appointments';
 import { serializeAppointment } from '@/lib/appointments/serialize';

@@ -20,20 +20,20 @@ export default async function DoctorUpcoming() {
         <Link href="/doctor" className="text-teal-800 underline">← Today</Link>
       </div>
       <p className="text-slate-600">Times in {zoneAbbrev()}.</p>
-      {days.length ? days.map((d) => (
+      {days.length ? <div className="flex flex-col gap-4" data-testid="upcoming-list">{days.map((d) => (
         <Card key={d.date} title={formatDate(d.appointments[0].startAt)}>
           <ol className="divide-y divide-slate-100">
             {d.appointments.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+              <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2" data-status={a.status}>
                 <span className="w-14 font-mono tabular-nums">{formatTime(a.startAt)}</span>
-                <span className="flex-1 font-medium">{a.patientName}</span>
+                <span className="flex-1 font-medium" data-testid="patient-name">{a.patientName}</span>
                 <StatusBadge status={a.status} />
                 <StatusActions id={a.id} status={a.status} started={false} statusAction={appointmentStatusAction} cancelAction={doctorCancelAction} />
               </li>
             ))}
           </ol>
         </Card>
-      )) : <Empty>No appointments in the next 14 days.</Empty>}
+      ))}</div> : <Empty>No appointments in the next 14 days.</Empty>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 'use server';
-import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { action } from '@/lib/api/action';
 import { changeAppointmentStatus } from '@/lib/appointments/change-appointment-status';
@@ -13,6 +13,5 @@ const cancelForm = z.object({
 /** The patient cancels one of their upcoming appointments, with a reason. */
 export const cancelMyAppointmentAction = action(cancelForm, async (input, { user, actor }) => {
   await changeAppointmentStatus({ user: assertRole(user, ['patient']), actor, appointmentId: input.appointment_id, action: 'cancel', reason: input.reason });
-  revalidatePath('/patient/appointments');
-  return { ok: true, message: 'Your appointment is cancelled. The time is free for someone else.' };
+  redirect('/patient/appointments?cancelled=1');
 }, { roles: ['patient'] });

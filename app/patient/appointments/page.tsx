@@ -10,7 +10,7 @@ import { cancelMyAppointmentAction } from './actions';
 
 export const metadata: Metadata = { title: 'My appointments' };
 
-export default async function MyAppointments({ searchParams }: { searchParams: Promise<{ booked?: string }> }) {
+export default async function MyAppointments({ searchParams }: { searchParams: Promise<{ booked?: string; cancelled?: string }> }) {
   const user = await requirePageUser(['patient'], '/patient/appointments');
   const sp = await searchParams;
   const [upcoming, all] = await Promise.all([
@@ -26,6 +26,7 @@ export default async function MyAppointments({ searchParams }: { searchParams: P
         <Link href="/patient/book" className="inline-flex min-h-11 items-center rounded bg-teal-700 px-4 font-semibold text-white">Book an appointment</Link>
       </div>
       {sp.booked && <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">Your appointment is booked. The clinic will confirm it.</p>}
+      {sp.cancelled && <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">Your appointment is cancelled. The time is free for someone else.</p>}
       <Card title="Upcoming">
         {upcoming.rows.length ? (
           <ul className="divide-y divide-slate-100" data-testid="upcoming-appointments">

@@ -23,6 +23,19 @@ const schema = z.object({
   SESSION_MAX_AGE_HOURS: z.coerce.number().positive().default(12),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   NEXTAUTH_URL: z.string().optional(),
+  /** Appointment reminders by email: SMTP server URL, e.g. smtp://user:pass@mail.example.org:587 (unset: email reminders fail with a clear reason). */
+  SMTP_URL: z.string().optional(),
+  /** Sender of reminder emails. */
+  REMINDER_FROM: z.string().default('E-Health <no-reply@localhost>'),
+  /** Appointment reminders by SMS: the HTTP gateway's URL, POSTed `{"to","message","encoding"}` (unset: SMS reminders fail with a clear reason). */
+  SMS_GATEWAY_URL: z.string().optional(),
+  /** Optional Bearer token for the SMS gateway. */
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  /** `on` runs the reminder sender inside the web server every REMINDERS_INTERVAL_SECONDS. */
+  REMINDERS: z.enum(['on', 'off']).default('off'),
+  REMINDERS_INTERVAL_SECONDS: z.coerce.number().int().positive().default(60),
+  /** How long one email or SMS send may take before its outcome counts as unknown or failed, in ms. */
+  REMINDER_SEND_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -56,7 +56,7 @@ export type DbErrorKind = 'unique' | 'foreign_key' | 'not_null' | 'busy' | 'dead
 
 /**
  * Classifies a database error (after unwrapping Drizzle's `DrizzleQueryError.cause`):
- * MySQL errno 1062 → unique, 1451/1452 → foreign_key, 1048 → not_null, 1213/1205 → deadlock;
+ * MySQL errno 1062 → unique, 1451/1452 → foreign_key, 1048 → not_null, 1213/1205/1305 → deadlock;
  * SQLite `SQLITE_CONSTRAINT_UNIQUE`/`_PRIMARYKEY` → unique, `_FOREIGNKEY` → foreign_key,
  * `_NOTNULL` → not_null, `SQLITE_BUSY*` or a gate timeout → busy. Anything else → null.
  */
@@ -70,7 +70,9 @@ export function classifyDbError(e: unknown): DbErrorKind {
     case 1062: return 'unique';
     case 1451: case 1452: return 'foreign_key';
     case 1048: return 'not_null';
-    case 1213: case 1205: return 'deadlock';
+    // 1305 "SAVEPOINT … does not exist": the server already rolled the whole transaction back (a
+    // deadlock inside a nested transaction), and this is the error that surfaces instead.
+    case 1213: case 1205: case 1305: return 'deadlock';
   }
   const code = String(err.code ?? '');
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'unique';

@@ -121,10 +121,21 @@ export async function openMysql(url: string, connectionLimit = 10): Promise<Data
       const cur = als.getStore();
       // Nest as a savepoint on the same connection: a plain db.transaction would open a second,
       // independent transaction on another pooled connection.
-      const runner = cur ? cur.tx : root;
-      return runner.transaction((tx) =>
+      const run = () => (cur ? cur.tx : root).transaction((tx) =>
         als.run({ tx: tx as unknown as MySql2Database<Schema> }, () => fn(tx as unknown as PortableDb)),
       );
+      if (cur) return run();
+      // InnoDB may abort a transaction to break a deadlock: the outermost one is retried (our
+      // transactions hold database work only, so running them again is safe).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await run();
+        } catch (e) {
+          const { classifyDbError } = await import('./dialect');
+          if (attempt >= 3 || classifyDbError(e) !== 'deadlock') throw e;
+          await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+        }
+      }
     },
     currentTx: () => als.getStore()?.tx as unknown as PortableDb | undefined,
     async migrate() {

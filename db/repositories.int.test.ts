@@ -109,3 +109,16 @@ describe('classifyDbError across module copies', () => {
     expect(classifyDbError(mysqlDup)).toBe('unique');
   });
 });
+
+describe('sequences under concurrency', () => {
+  it('concurrent first allocations of a new counter, nested in outer transactions, all succeed with distinct values', async () => {
+    const { withTransaction } = await import('./index');
+    const name = `fresh_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => withTransaction(async () => {
+      await createUser({ ...baseUser('Seq Racer'), role: 'patient' });
+      return allocateSequence(name);
+    })));
+    const values = results.map((r) => (r.status === 'fulfilled' ? r.value : String((r as PromiseRejectedResult).reason)));
+    expect(values.sort()).toEqual(Array.from({ length: 12 }, (_, i) => i + 1).sort());
+  });
+});

@@ -1,34 +1,21 @@
 import { eq, sql } from 'drizzle-orm';
 import { q, tables, withTransaction } from '../index';
-import { affectedRows, classifyDbError } from '../dialect';
+import { upsert } from '../dialect';
 
 /**
  * Allocates `count` consecutive values of the named counter and returns the first (the first
- * allocation of a name returns 1). Runs in a transaction (joins the caller's): the row update
- * serialises concurrent allocators on both databases.
+ * allocation of a name returns 1). One atomic upsert (`INSERT … ON CONFLICT/DUPLICATE KEY UPDATE
+ * value = value + count`) takes the row lock, then the new value is read back in the same
+ * transaction (joins the caller's): concurrent allocators queue on the row on both databases — no
+ * check-then-insert, so no gap-lock deadlock on a counter's first use.
  */
 export async function allocateSequence(name: string, count = 1): Promise<number> {
   const { sequences } = tables;
-  const bump = async () => {
+  return withTransaction(async () => {
+    await upsert(sequences, { name, value: count }, [sequences.name], { value: sql`${sequences.value} + ${count}` as unknown as number });
     const db = await q();
-    const res = await db.update(sequences).set({ value: sql`${sequences.value} + ${count}` }).where(eq(sequences.name, name));
-    if (affectedRows(res) === 0) return null;
     const [row] = await db.select({ value: sequences.value }).from(sequences).where(eq(sequences.name, name));
     return row.value - count + 1;
-  };
-  return withTransaction(async () => {
-    const first = await bump();
-    if (first !== null) return first;
-    try {
-      await withTransaction(async () => (await q()).insert(sequences).values({ name, value: count }));
-      return 1;
-    } catch (e) {
-      // Another allocator created the counter first: take the next block from it.
-      if (classifyDbError(e) !== 'unique') throw e;
-      const again = await bump();
-      if (again === null) throw e;
-      return again;
-    }
   });
 }
 

@@ -95,3 +95,52 @@ export async function listRecordPrescriptions(recordId: number) {
   const db = await q();
   return db.select().from(tables.prescriptions).where(eq(tables.prescriptions.recordId, recordId)).orderBy(asc(tables.prescriptions.position));
 }
+
+/** Whether doctor `doctorId` has written a record for patient `patientId`. */
+export async function haveRecordTogether(doctorId: number, patientId: number): Promise<boolean> {
+  const db = await q();
+  const r = tables.medicalRecords;
+  const [row] = await db.select({ id: r.id }).from(r).where(and(eq(r.doctorId, doctorId), eq(r.patientId, patientId))).limit(1);
+  return !!row;
+}
+
+/**
+ * One page of patient `patientId`'s records, newest first (entered-in-error ones included only when
+ * `includeEnteredInError`), each with its doctor's name, diagnoses and prescription lines; plus the count.
+ */
+export async function listPatientRecordsPage(patientId: number, page: { limit: number; offset: number }, includeEnteredInError = false) {
+  const db = await q();
+  const { medicalRecords: r, users, diagnoses: d, prescriptions: p } = tables;
+  const where = and(eq(r.patientId, patientId), includeEnteredInError ? undefined : ne(r.status, 'entered-in-error'));
+  const [records, [total]] = await Promise.all([
+    db.select({ record: r, doctorName: users.name }).from(r).innerJoin(users, eq(users.id, r.doctorId))
+      .where(where).orderBy(desc(r.createdAt), desc(r.id)).limit(page.limit).offset(page.offset),
+    db.select({ n: count() }).from(r).where(where),
+  ]);
+  const ids = records.map((x) => x.record.id);
+  const [dx, rx] = ids.length
+    ? await Promise.all([
+      db.select().from(d).where(inArray(d.recordId, ids)).orderBy(asc(d.recordId), asc(d.position)),
+      db.select().from(p).where(inArray(p.recordId, ids)).orderBy(asc(p.recordId), asc(p.position)),
+    ])
+    : [[], []];
+  return {
+    count: Number(total.n),
+    rows: records.map(({ record, doctorName }) => ({
+      ...record, doctorName,
+      diagnoses: dx.filter((x) => x.recordId === record.id),
+      prescriptions: rx.filter((x) => x.recordId === record.id),
+    })),
+  };
+}
+
+/** Patient `patientId`'s vital signs over time (records not entered-in-error, oldest first, at most `limit`, the latest kept). */
+export async function listPatientVitals(patientId: number, limit = 200) {
+  const db = await q();
+  const r = tables.medicalRecords;
+  const rows = await db.select({
+    at: r.createdAt, systolicMmHg: r.systolicMmHg, diastolicMmHg: r.diastolicMmHg, temperatureC: r.temperatureC,
+    weightKg: r.weightKg, heightCm: r.heightCm, heartRatePerMin: r.heartRatePerMin, respiratoryRatePerMin: r.respiratoryRatePerMin, spo2Pct: r.spo2Pct,
+  }).from(r).where(and(eq(r.patientId, patientId), ne(r.status, 'entered-in-error'))).orderBy(desc(r.createdAt), desc(r.id)).limit(limit);
+  return rows.reverse();
+}

@@ -2,7 +2,8 @@
  * Who may see and change what — the one policy every service asks (least privilege): a patient only
  * their own data; a doctor their own appointments and their patients; an admin everything.
  */
-import type { AppointmentRow } from '@/db/repositories/appointments';
+import { haveAppointmentTogether, type AppointmentRow } from '@/db/repositories/appointments';
+import { haveRecordTogether } from '@/db/repositories/records';
 import { forbidden } from '@/lib/errors';
 import type { CurrentUser } from './current-user';
 
@@ -22,4 +23,23 @@ export function assertCanSeeAppointment(user: CurrentUser, a: Pick<AppointmentRo
 export function assertCanManageAppointment(user: CurrentUser, a: Pick<AppointmentRow, 'patientId' | 'doctorId'>, action: string): void {
   assertCanSeeAppointment(user, a);
   if (user.role === 'patient' && action !== 'cancel') throw forbidden('Only the clinic can do this. You can cancel your appointment.');
+}
+
+/**
+ * Whether `user` may open the clinical chart of patient `patientId`: the patient themselves, an admin,
+ * or a doctor linked to the patient (an appointment or a record together, in any status).
+ */
+export async function canOpenChart(user: CurrentUser, patientId: number): Promise<boolean> {
+  if (user.role === 'admin') return true;
+  if (user.role === 'patient') return user.id === patientId;
+  return (await haveAppointmentTogether(user.id, patientId)) || (await haveRecordTogether(user.id, patientId));
+}
+
+/** Throws `forbidden` unless `user` may open patient `patientId`'s chart (see `canOpenChart`). */
+export async function assertCanOpenChart(user: CurrentUser, patientId: number): Promise<void> {
+  if (!(await canOpenChart(user, patientId))) {
+    throw forbidden(user.role === 'doctor'
+      ? 'This patient is not linked to you. Start a walk-in visit or book an appointment to open their chart.'
+      : 'This chart belongs to someone else.');
+  }
 }

@@ -26,7 +26,7 @@ export default async function DoctorUpcoming() {
             {d.appointments.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2" data-status={a.status}>
                 <span className="w-14 font-mono tabular-nums">{formatTime(a.startAt)}</span>
-                <span className="flex-1 font-medium" data-testid="patient-name">{a.patientName}</span>
+                <Link href={`/doctor/patients/${a.patientId}`} className="flex-1 font-medium text-teal-900 underline-offset-2 hover:underline" data-testid="patient-name">{a.patientName}</Link>
                 <StatusBadge status={a.status} />
                 <StatusActions id={a.id} status={a.status} started={false} statusAction={appointmentStatusAction} cancelAction={doctorCancelAction} />
               </li>

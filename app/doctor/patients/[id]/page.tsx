@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
+import { Card, Empty } from '@/components/ui/card';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { actorOf } from '@/lib/auth/current-user';
+import { requirePageUser } from '@/lib/auth/page-guard';
+import { getPatientChart } from '@/lib/records/get-patient-chart';
+import { AppError } from '@/lib/errors';
+import { formatDate, formatTime } from '@/lib/time';
+
+export const metadata: Metadata = { title: 'Patient chart' };
+
+const SEX: Record<string, string> = { male: 'Male', female: 'Female', other: 'Other', unknown: 'Sex not recorded' };
+
+export default async function PatientChartPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser(['doctor'], `/doctor/patients/${id}`);
+  if (!/^\d{1,15}$/.test(id)) notFound();
+  const page = Number((await searchParams).page ?? 1) || 1;
+  let chart;
+  try {
+    chart = await getPatientChart({ user, actor: actorOf(user), patientId: Number(id), page });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'not_found') notFound();
+    if (e instanceof AppError && e.code === 'forbidden') forbidden();
+    throw e;
+  }
+  const { patient: p, visits, appointments } = chart;
+  const pages = Math.max(1, Math.ceil(visits.count / visits.pageSize));
+  return (
+    <div className="flex flex-col gap-4">
+      <section aria-label="Patient" className="sticky top-0 z-10 rounded-lg border border-slate-300 bg-white p-4 shadow-sm" data-testid="chart-banner">
+        <h1 className="text-2xl font-bold">{p.name}</h1>
+        <p className="text-slate-700">
+          {p.patientNumber} · {p.age !== null ? `${p.age} years` : 'age unknown'} · {SEX[p.sex]} · Blood type {p.bloodType ?? 'unknown'}
+        </p>
+        <p className={p.allergies.length ? 'mt-1 font-semibold text-rose-800' : 'mt-1 text-slate-600'} data-testid="allergies">
+          {p.allergies.length
+            ? <>Allergies: {p.allergies.map((a) => `${a.substance}${a.reaction ? ` (${a.reaction}${a.severity ? `, ${a.severity}` : ''})` : ''}`).join('; ')}</>
+            : 'No known allergies'}
+        </p>
+      </section>
+
+      <Card title={`Visits (${visits.count})`}>
+        {visits.rows.length ? (
+          <ol className="divide-y divide-slate-100" data-testid="visits">
+            {visits.rows.map((r) => (
+              <li key={r.id} className="py-3">
+                <p className="font-semibold">{formatDate(r.createdAt)} {formatTime(r.createdAt)} — {r.doctorName}{r.status === 'amended' ? ' · amended' : ''}</p>
+                {r.symptoms && <p className="text-sm"><span className="font-medium">Symptoms:</span> {r.symptoms}</p>}
+                {r.diagnoses.length > 0 && (
+                  <ul className="text-sm">{r.diagnoses.map((d) => <li key={d.id}><span className="font-medium">{d.rank === 'primary' ? 'Diagnosis' : 'Also'}:</span> {d.display}{d.code ? ` (${d.system} ${d.code})` : ''}{d.certainty === 'provisional' ? ' — provisional' : ''}</li>)}</ul>
+                )}
+                {r.prescriptions.length > 0 && (
+                  <ul className="text-sm">{r.prescriptions.map((x) => <li key={x.id}><span className="font-medium">Rx:</span> {[x.medicine, x.strength, x.dose, x.route, x.frequency, x.duration].filter(Boolean).join(' · ')}{x.instructions ? ` — ${x.instructions}` : ''}</li>)}</ul>
+                )}
+                {(r.systolicMmHg || r.temperatureC || r.weightKg) && (
+                  <p className="text-sm text-slate-700">
+                    {[r.systolicMmHg && r.diastolicMmHg ? `BP ${r.systolicMmHg}/${r.diastolicMmHg} mmHg` : null, r.temperatureC ? `${r.temperatureC} °C` : null, r.weightKg ? `${r.weightKg} kg` : null, r.heartRatePerMin ? `HR ${r.heartRatePerMin}/min` : null, r.spo2Pct ? `SpO₂ ${r.spo2Pct}%` : null].filter(Boolean).join(' · ')}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+        ) : <Empty>No visits charted yet.</Empty>}
+        {pages > 1 && (
+          <nav aria-label="Visit pages" className="mt-3 flex items-center gap-3 text-sm">
+            {visits.page > 1 && <Link className="underline" href={`?page=${visits.page - 1}`}>← Newer</Link>}
+            <span>Page {visits.page} of {pages}</span>
+            {visits.page < pages && <Link className="underline" href={`?page=${visits.page + 1}`}>Older →</Link>}
+          </nav>
+        )}
+      </Card>
+
+      <Card title="Appointments">
+        {appointments.length ? (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {appointments.map((a) => <li key={a.id} className="py-1">{formatDate(a.startAt)} {formatTime(a.startAt)} — {a.doctorName} <StatusBadge status={a.status} /></li>)}
+          </ul>
+        ) : <Empty>No appointments.</Empty>}
+      </Card>
+    </div>
+  );
+}

@@ -1,9 +1,14 @@
 /**
- * Next.js start-up hook (runs once per server process). With REMINDERS=on, the Node.js server also
+ * Next.js start-up hook (runs once per server process). Loads the ICD-10 search index in the
+ * background so the first search does not wait for it; with REMINDERS=on, the Node.js server also
  * sends due appointment reminders every REMINDERS_INTERVAL_SECONDS (lib/reminders/loop.ts).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.REMINDERS === 'on') {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  setTimeout(() => {
+    import('./lib/records/icd10').then((m) => m.preloadIcd10()).catch(() => { /* loaded on first search instead */ });
+  }, 1000).unref();
+  if (process.env.REMINDERS === 'on') {
     const { startReminderLoop } = await import('./lib/reminders/loop');
     startReminderLoop();
   }

@@ -7,14 +7,14 @@ import { assertRole } from '@/lib/auth/current-user';
 
 const statusForm = z.object({
   appointment_id: z.coerce.number().int().positive(),
-  action: z.enum(['confirm', 'complete', 'no-show']),
+  action: z.enum(['confirm', 'no-show']),
 });
 const cancelForm = z.object({
   appointment_id: z.coerce.number().int().positive(),
   reason: z.string().trim().min(1, 'Give a reason for the cancellation.').max(500),
 });
 
-/** Confirm, complete or mark a no-show from the doctor's lists. */
+/** Confirm or mark a no-show from the doctor's lists (completing goes through charting). */
 export const appointmentStatusAction = action(statusForm, async (input, { user, actor }) => {
   await changeAppointmentStatus({ user: assertRole(user, ['doctor', 'admin']), actor, appointmentId: input.appointment_id, action: input.action });
   revalidatePath('/doctor');

@@ -32,7 +32,7 @@ export default async function DoctorHome() {
                 <Link href={`/doctor/patients/${a.patientId}`} className="flex-1 font-medium text-teal-900 underline-offset-2 hover:underline" data-testid="patient-name">{a.patientName}</Link>
                 <StatusBadge status={a.status} />
                 {a.reason && <span className="w-full pl-16 text-sm text-slate-600">{a.reason}</span>}
-                <StatusActions id={a.id} status={a.status} started={a.startAt.getTime() <= now.getTime()} statusAction={appointmentStatusAction} cancelAction={doctorCancelAction} />
+                <StatusActions id={a.id} patientId={a.patientId} status={a.status} started={a.startAt.getTime() <= now.getTime()} statusAction={appointmentStatusAction} cancelAction={doctorCancelAction} />
               </li>
             ))}
           </ol>

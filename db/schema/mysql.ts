@@ -96,6 +96,7 @@ export const medicalRecords = table('medical_records', {
   systolicMmHg: int('systolic_mmhg'),
   diastolicMmHg: int('diastolic_mmhg'),
   temperatureC: real('temperature_c'),
+  temperatureEnteredF: bool('temperature_entered_f'), // true when typed in °F and converted
   weightKg: real('weight_kg'),
   heightCm: real('height_cm'),
   heartRatePerMin: int('heart_rate_per_min'),

@@ -7,17 +7,19 @@ import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { getPatientChart } from '@/lib/records/get-patient-chart';
 import { AppError } from '@/lib/errors';
-import { formatDate, formatTime } from '@/lib/time';
+import { formatDate, formatTime, toClinicIso } from '@/lib/time';
+import { VitalsChart } from '@/components/charts/vitals-chart';
 
 export const metadata: Metadata = { title: 'Patient chart' };
 
 const SEX: Record<string, string> = { male: 'Male', female: 'Female', other: 'Other', unknown: 'Sex not recorded' };
 
-export default async function PatientChartPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function PatientChartPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; charted?: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(['doctor'], `/doctor/patients/${id}`);
   if (!/^\d{1,15}$/.test(id)) notFound();
-  const page = Number((await searchParams).page ?? 1) || 1;
+  const sp = await searchParams;
+  const page = Number(sp.page ?? 1) || 1;
   let chart;
   try {
     chart = await getPatientChart({ user, actor: actorOf(user), patientId: Number(id), page });
@@ -42,6 +44,15 @@ export default async function PatientChartPage({ params, searchParams }: { param
         </p>
       </section>
 
+      {sp.charted && <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">The visit is saved.</p>}
+      <div className="flex flex-wrap gap-3">
+        <Link href={`/doctor/patients/${p.id}/chart`} className="inline-flex min-h-11 items-center rounded bg-teal-700 px-4 font-semibold text-white">Chart a visit</Link>
+      </div>
+      {chart.vitals.length > 0 && (
+        <Card title="Vital signs over time">
+          <VitalsChart ageYears={p.age} series={chart.vitals.map((x) => ({ at: toClinicIso(x.at), systolicMmHg: x.systolicMmHg ?? undefined, diastolicMmHg: x.diastolicMmHg ?? undefined, weightKg: x.weightKg ?? undefined, temperatureC: x.temperatureC ?? undefined }))} />
+        </Card>
+      )}
       <Card title={`Visits (${visits.count})`}>
         {visits.rows.length ? (
           <ol className="divide-y divide-slate-100" data-testid="visits">

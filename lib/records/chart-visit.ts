@@ -1,0 +1,71 @@
+import { withTransaction } from '@/db';
+import { findAppointmentById } from '@/db/repositories/appointments';
+import { createMedicalRecord, findMedicalRecordById, type NewDiagnosis, type NewPrescription } from '@/db/repositories/records';
+import { findUserById } from '@/db/repositories/users';
+import { audit, type Actor } from '@/lib/audit/audit';
+import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
+import { assertCanOpenChart } from '@/lib/auth/policy';
+import { changeAppointmentStatus } from '@/lib/appointments/change-appointment-status';
+import { isActive } from '@/lib/appointments/transitions';
+import { conflict, forbidden, validationError, type FieldErrors } from '@/lib/errors';
+import { findIcd10 } from './icd10';
+import type { ChartVisitInput } from './schemas';
+import { vitalColumns } from './vital-signs';
+
+/**
+ * A doctor charts a visit: symptoms, diagnoses (ICD-10 codes checked against the shipped list, or
+ * free text), prescription lines, vital signs (validated, in mmHg/°C/kg/cm/per min/%), notes.
+ * With `appointment_id` (the doctor's own pending/confirmed appointment with this patient) the same
+ * transaction completes the appointment (recording the confirm first when it was pending); without
+ * one, the doctor must already be linked to the patient. Writes the record, its lines, the
+ * appointment change and the audit entries together, or nothing (400/403/409).
+ * Returns the new record row.
+ */
+export async function chartVisit(opts: { user: CurrentUser; actor: Actor; input: ChartVisitInput; now?: Date }) {
+  const { user, actor, input } = opts;
+  const now = opts.now ?? new Date();
+  assertRole(user, ['doctor']);
+  const patient = await findUserById(input.patient_id);
+  if (!patient || patient.role !== 'patient') throw validationError({ patient_id: ['There is no such patient.'] });
+
+  if (input.appointment_id !== undefined) {
+    const a = await findAppointmentById(input.appointment_id);
+    if (!a || a.patientId !== patient.id) throw validationError({ appointment_id: ['This appointment is not this patient\'s.'] });
+    if (a.doctorId !== user.id) throw forbidden('This appointment is with another doctor.');
+    if (!isActive(a.status)) throw conflict(`This appointment is already ${a.status}; chart the visit without it or amend its record.`, { allowed: [] });
+  } else {
+    await assertCanOpenChart(user, patient.id);
+  }
+
+  const errors: FieldErrors = {};
+  const diagnoses: NewDiagnosis[] = input.diagnoses.map((d, i) => {
+    if (d.system === 'ICD-10') {
+      const entry = findIcd10(d.code as string);
+      if (!entry) (errors[`diagnoses.${i}.code`] ??= []).push(`${d.code} is not an ICD-10 code in the clinic's list.`);
+      return { system: 'ICD-10', code: entry?.code ?? d.code ?? null, display: entry?.display ?? d.display ?? '', rank: d.rank ?? 'secondary', certainty: d.certainty };
+    }
+    return { system: d.system, code: d.code ?? null, display: d.display ?? d.code ?? '', rank: d.rank ?? 'secondary', certainty: d.certainty };
+  });
+  if (!diagnoses.length && input.diagnosis) diagnoses.push({ system: 'text', code: null, display: input.diagnosis.slice(0, 255), rank: 'primary', certainty: 'confirmed' });
+  if (diagnoses.length && !diagnoses.some((d) => d.rank === 'primary')) diagnoses[0].rank = 'primary';
+  if (Object.keys(errors).length) throw validationError(errors);
+
+  const prescriptions: NewPrescription[] = input.prescriptions.map((p) => ({
+    medicine: p.medicine, strength: p.strength ?? null, dose: p.dose, route: p.route, frequency: p.frequency, duration: p.duration, instructions: p.instructions ?? null,
+  }));
+  const vitals = input.vital_signs ?? {};
+  const notes = [input.notes, !prescriptions.length && input.prescription ? `Prescription: ${input.prescription}` : null].filter(Boolean).join('\n\n') || null;
+
+  return withTransaction(async () => {
+    const recordId = await createMedicalRecord({
+      patientId: patient.id, doctorId: user.id, appointmentId: input.appointment_id ?? null,
+      symptoms: input.symptoms || null, notes, ...vitalColumns(vitals), temperatureEnteredF: vitals.temperatureEnteredF ?? null,
+      status: 'final', version: 1, createdAt: now, updatedAt: now,
+    }, diagnoses, prescriptions);
+    if (input.appointment_id !== undefined) {
+      await changeAppointmentStatus({ user, actor, appointmentId: input.appointment_id, action: 'complete', now });
+    }
+    await audit(actor, { action: 'record.create', entity: 'medical_record', entityId: recordId, patientId: patient.id, details: { appointmentId: input.appointment_id ?? null, diagnoses: diagnoses.length, prescriptions: prescriptions.length } });
+    return (await findMedicalRecordById(recordId))!;
+  });
+}

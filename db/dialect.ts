@@ -3,6 +3,7 @@
  * Insert-and-return-id, bulk insert, upsert, affected-row counts and error classification.
  */
 import type { MySqlTable } from 'drizzle-orm/mysql-core';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { getDatabase, q } from './index';
 import { GateTimeoutError } from './sqlite-gate';
 
@@ -80,4 +81,15 @@ export function classifyDbError(e: unknown): DbErrorKind {
   if (code === 'SQLITE_CONSTRAINT_NOTNULL') return 'not_null';
   if (code.startsWith('SQLITE_BUSY')) return 'busy';
   return null;
+}
+
+/**
+ * `column LIKE %text%`-style matching with `text` taken literally (its `%`, `_` and `!` escaped), the same
+ * on both dialects: SQLite has no default escape character and MySQL reads a backslash inside a string
+ * literal as an escape, so the ESCAPE character is an explicit `!`.
+ * `pattern(escaped)` builds the pattern around the escaped text, e.g. `(t) => `%${t}%``.
+ */
+export function likeLiteral(column: SQLWrapper, text: string, pattern: (escaped: string) => string): SQL {
+  const escaped = text.replace(/[!%_]/g, (c) => `!${c}`);
+  return sql`${column} like ${pattern(escaped)} escape '!'`;
 }

@@ -3,8 +3,8 @@ import { getSessionUser } from '@/lib/auth/current-user';
 import { SignOutButton } from './sign-out-button';
 
 const NAV: Record<string, Array<[string, string]>> = {
-  patient: [['/patient', 'Home'], ['/patient/book', 'Book'], ['/patient/appointments', 'My appointments']],
-  doctor: [['/doctor', 'Today'], ['/doctor/upcoming', 'Upcoming'], ['/doctor/availability', 'Availability']],
+  patient: [['/patient', 'Home'], ['/patient/book', 'Book'], ['/patient/appointments', 'My appointments'], ['/patient/records', 'My records'], ['/patient/profile', 'My profile']],
+  doctor: [['/doctor', 'Today'], ['/doctor/upcoming', 'Upcoming'], ['/doctor/patients', 'Patients'], ['/doctor/availability', 'Availability']],
   admin: [['/admin', 'Dashboard'], ['/admin/doctors', 'Doctors'], ['/admin/reminders', 'Reminders']],
 };
 

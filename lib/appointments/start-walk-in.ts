@@ -1,0 +1,46 @@
+import { withTransaction } from '@/db';
+import { classifyDbError } from '@/db/dialect';
+import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
+import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
+import { createAppointment } from '@/db/repositories/appointments';
+import { findPractitionerByUserId } from '@/db/repositories/practitioners';
+import { findUserById } from '@/db/repositories/users';
+import { audit, type Actor } from '@/lib/audit/audit';
+import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
+import { validationError } from '@/lib/errors';
+import { CELL_MS } from './cells';
+import { describeClash } from './describe-clash';
+
+/**
+ * A doctor starts a walk-in visit with patient `patientId` now: a confirmed appointment from now
+ * (rounded down to 5 minutes) for the doctor's slot length, which links them (so the chart opens) and
+ * is completed when the visit is charted. It holds its occupancy cells like any active appointment, so
+ * it is refused (409 naming who) while the doctor or the patient has another active appointment now.
+ * Returns `{ appointmentId }`.
+ */
+export async function startWalkIn(opts: { user: CurrentUser; actor: Actor; patientId: number; reason?: string; now?: Date }) {
+  const { user, actor, patientId } = opts;
+  const now = opts.now ?? new Date();
+  assertRole(user, ['doctor']);
+  const patient = await findUserById(patientId);
+  if (!patient || patient.role !== 'patient') throw validationError({ patient_id: ['There is no such patient.'] });
+  const practitioner = await findPractitionerByUserId(user.id);
+  const minutes = practitioner?.slotMinutes ?? 20;
+  const start = new Date(Math.floor(now.getTime() / CELL_MS) * CELL_MS);
+  const end = new Date(start.getTime() + minutes * 60_000);
+  try {
+    return await withTransaction(async () => {
+      const appointmentId = await createAppointment({
+        patientId, doctorId: user.id, startAt: start, endAt: end, status: 'confirmed', reason: opts.reason?.trim() || 'Walk-in visit',
+        createdById: user.id, createdAt: now, updatedAt: now,
+      });
+      await insertAppointmentCells(appointmentId, user.id, patientId, start, end);
+      await appendAppointmentEvent({ appointmentId, at: now, actorUserId: user.id, toStatus: 'confirmed', toStartAt: start, note: 'walk-in' });
+      await audit(actor, { action: 'appointment.walk_in', entity: 'appointment', entityId: appointmentId, patientId });
+      return { appointmentId };
+    });
+  } catch (e) {
+    if (classifyDbError(e) === 'unique') throw await describeClash(user, user.id, patientId, start, end);
+    throw e;
+  }
+}

@@ -39,3 +39,20 @@ test('the doctor confirms a pending appointment from the next 14 days', async ({
   const row = page.getByTestId('upcoming-list').locator('li', { hasText: name }).first();
   await expect(row).toHaveAttribute('data-status', 'confirmed');
 });
+
+test('a doctor books a free slot for a patient found by name', async ({ page }) => {
+  await signIn(page, 'doctor@example.org', undefined, /\/doctor$/);
+  await page.getByRole('link', { name: 'Patients', exact: true }).click();
+  await page.getByLabel('Name, phone or patient number').fill('wanj');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const row = page.getByTestId('patient-results').locator('li').first();
+  const name = ((await row.locator('p.font-medium').textContent()) ?? '').replace(/\(inactive\)/, '').trim();
+  await row.getByRole('link', { name: 'Book', exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Book for ${name}` })).toBeVisible();
+  await page.getByRole('link', { name: /First available doctor/ }).click();
+  await page.getByRole('link', { name: /free/ }).nth(5).click();
+  await page.getByTestId('free-slots').getByRole('link').last().click();
+  await page.getByLabel('Reason for the visit').fill('Follow-up of blood pressure');
+  await page.getByRole('button', { name: 'Book this appointment' }).click();
+  await expect(page.getByRole('status')).toContainText(`The appointment for ${name} is booked.`);
+});

@@ -38,6 +38,7 @@ export default async function PatientsSearch({ searchParams }: { searchParams: P
                     <p className="text-sm text-slate-600">{p.patientNumber} · {p.dateOfBirth ? `${ageOn(p.dateOfBirth)} y` : 'age unknown'} · {SEX[p.sex]}{p.phone ? ` · ${p.phone}` : ''}</p>
                   </div>
                   {p.linked ? <Link href={`/doctor/patients/${p.userId}`} className="inline-flex min-h-11 items-center rounded border border-slate-300 px-3 text-sm">Open chart</Link> : null}
+                  <Link href={`/doctor/patients/${p.userId}/book`} className="inline-flex min-h-11 items-center rounded border border-slate-300 px-3 text-sm">Book</Link>
                   <WalkInButton patientId={p.userId} action={startWalkInAction} />
                 </li>
               ))}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { BookingSteps, type BookingSearchParams } from '@/components/appointments/booking-steps';
+import { findUserById } from '@/db/repositories/users';
+import { requirePageUser } from '@/lib/auth/page-guard';
+import { staffBookAction } from './actions';
+
+export const metadata: Metadata = { title: 'Book for a patient' };
+
+/** A doctor books an appointment for any patient of the clinic (demographics are open to staff). */
+export default async function StaffBookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<BookingSearchParams & { booked?: string }> }) {
+  const { id } = await params;
+  await requirePageUser(['doctor'], `/doctor/patients/${id}/book`);
+  if (!/^\d{1,15}$/.test(id)) notFound();
+  const patient = await findUserById(Number(id));
+  if (!patient || patient.role !== 'patient') notFound();
+  const sp = await searchParams;
+  if (sp.booked) {
+    return (
+      <div className="flex flex-col gap-3">
+        <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">The appointment for {patient.name} is booked.</p>
+        <Link href="/doctor/patients" className="text-teal-800 underline">← Back to patients</Link>
+      </div>
+    );
+  }
+  return <BookingSteps sp={sp} basePath={`/doctor/patients/${patient.id}/book`} title={`Book for ${patient.name}`} patientId={patient.id} action={staffBookAction} />;
+}

@@ -43,3 +43,36 @@ export async function assertCanOpenChart(user: CurrentUser, patientId: number): 
       : 'This chart belongs to someone else.');
   }
 }
+
+/**
+ * Whether `user` may read the profile (demographics, contact, emergency contact) of patient
+ * `patientId`: the patient themselves, an admin, or any doctor — a doctor may find any patient of the
+ * clinic and see their demographics. The clinical part (allergies, medical history) follows
+ * `canOpenChart`: see `lib/patients/get-patient-profile.ts`.
+ */
+export function canSeePatientProfile(user: CurrentUser, patientId: number): boolean {
+  if (user.role === 'admin' || user.role === 'doctor') return true;
+  return user.id === patientId;
+}
+
+/** Throws `forbidden` unless `user` may read patient `patientId`'s profile (see `canSeePatientProfile`). */
+export function assertCanSeePatientProfile(user: CurrentUser, patientId: number): void {
+  if (!canSeePatientProfile(user, patientId)) throw forbidden('This profile belongs to someone else.');
+}
+
+/**
+ * Whether `user` may edit patient `patientId`'s profile: the patient (their own contact, emergency
+ * contact, allergies and history), an admin, or a doctor linked to the patient (as for the chart).
+ */
+export async function canEditPatient(user: CurrentUser, patientId: number): Promise<boolean> {
+  return canOpenChart(user, patientId);
+}
+
+/** Throws `forbidden` unless `user` may edit patient `patientId`'s profile (see `canEditPatient`). */
+export async function assertCanEditPatient(user: CurrentUser, patientId: number): Promise<void> {
+  if (!(await canEditPatient(user, patientId))) {
+    throw forbidden(user.role === 'doctor'
+      ? 'This patient is not linked to you: only their doctors and the clinic admins can change their profile.'
+      : 'This profile belongs to someone else.');
+  }
+}

@@ -1,0 +1,77 @@
+'use client';
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { Field } from '@/components/ui/field';
+import type { WalkInFormState } from '@/lib/patients/walk-in-form-state';
+
+type Act = (s: WalkInFormState, f: FormData) => Promise<WalkInFormState>;
+
+const BLOOD_TYPES = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'];
+const MATCH: Record<string, string> = { phone: 'same phone number', date_of_birth_and_name: 'same date of birth, similar name' };
+const select = 'min-h-11 rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-rose-600';
+
+/**
+ * Registering a walk-in patient (no account): name, date of birth, sex, phone, optional email,
+ * address and blood type. When the clinic may already know this person, the possible matches are
+ * listed with links to open them, and "This is a different person" saves anyway.
+ */
+export function NewPatientForm({ action }: { action: Act }) {
+  const [state, formAction, pending] = useActionState(action, { ok: false } as WalkInFormState);
+  const v = !state.ok && state.values ? state.values : {};
+  const e = state.fieldErrors ?? {};
+  const dups = state.duplicates ?? [];
+  return (
+    <form action={formAction} key={state.nonce} className="flex flex-col gap-4" noValidate>
+      {state.ok && state.created && (
+        <div role="status" className="rounded bg-emerald-50 p-3 text-emerald-900" data-testid="patient-created">
+          <p><span className="font-semibold">{state.created.name}</span> is registered with patient number <span className="font-semibold">{state.created.patientNumber}</span>.</p>
+          <p className="mt-1"><Link className="underline" href={`/doctor/patients?q=${encodeURIComponent(state.created.patientNumber)}`}>Find them in Patients</Link> to start a walk-in visit.</p>
+        </div>
+      )}
+      {state.message && !state.ok && !dups.length && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{state.message}</p>}
+      {dups.length > 0 && (
+        <section role="alert" aria-labelledby="dups-title" className="rounded border border-amber-400 bg-amber-50 p-3 text-amber-950" data-testid="possible-duplicates">
+          <h2 id="dups-title" className="font-semibold">This patient may already be registered</h2>
+          <p className="text-sm">Nothing was saved. Open the existing patient if it is the same person.</p>
+          <ul className="mt-2 divide-y divide-amber-200">
+            {dups.map((d) => (
+              <li key={d.user_id} className="py-2">
+                <Link href={`/doctor/patients/${d.user_id}`} className="font-medium text-teal-900 underline">{d.name}</Link>
+                {!d.is_active && <span className="ml-2 text-sm">(inactive)</span>}
+                <p className="text-sm">{d.patient_number} · born {d.date_of_birth ?? 'unknown'}{d.phone ? ` · ${d.phone}` : ''}</p>
+                <p className="text-sm">Why: {d.matches.map((m) => MATCH[m] ?? m).join('; ')}. <Link className="underline" href={`/doctor/patients?q=${encodeURIComponent(d.patient_number)}`}>Find in Patients</Link></p>
+              </li>
+            ))}
+          </ul>
+          <label className="mt-2 flex min-h-11 items-center gap-3 font-medium">
+            <input type="checkbox" name="confirm_not_duplicate" value="true" className="h-5 w-5" />
+            This is a different person — register anyway
+          </label>
+        </section>
+      )}
+      <Field label="Full name" name="name" autoComplete="off" defaultValue={v.name} errors={e.name} required hint="As the patient writes it, accents and apostrophes included." />
+      <Field label="Date of birth" name="date_of_birth" type="date" defaultValue={v.date_of_birth} errors={e.date_of_birth} required />
+      <Field label="Sex" name="gender" errors={e.gender}>
+        <select id="f-gender" name="gender" defaultValue={v.gender ?? ''} className={select} aria-invalid={e.gender ? true : undefined} aria-describedby={e.gender ? 'f-gender-err' : undefined}>
+          <option value="" disabled>Choose…</option>
+          <option value="female">Female</option>
+          <option value="male">Male</option>
+          <option value="other">Other</option>
+          <option value="unknown">Unknown</option>
+        </select>
+      </Field>
+      <Field label="Phone" name="phone" type="tel" defaultValue={v.phone} errors={e.phone} hint="e.g. 0712 345 678" required />
+      <Field label="Email (optional)" name="email" type="email" defaultValue={v.email} errors={e.email} />
+      <Field label="Address (optional)" name="address" defaultValue={v.address} errors={e.address} />
+      <Field label="Blood type (optional)" name="blood_type" errors={e.blood_type}>
+        <select id="f-blood_type" name="blood_type" defaultValue={v.blood_type ?? ''} className={select} aria-invalid={e.blood_type ? true : undefined} aria-describedby={e.blood_type ? 'f-blood_type-err' : undefined}>
+          <option value="">Unknown</option>
+          {BLOOD_TYPES.map((b) => <option key={b} value={b}>{b}</option>)}
+        </select>
+      </Field>
+      <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
+        {pending ? 'Registering…' : dups.length ? 'Register the new patient' : 'Register patient'}
+      </button>
+    </form>
+  );
+}

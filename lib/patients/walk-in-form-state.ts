@@ -1,0 +1,20 @@
+/** The walk-in registration form's action state (importable from client components: types only). */
+import type { ActionState } from '@/lib/api/action-state';
+
+/** A possible duplicate as the form shows it (the API's candidate shape). */
+export interface DuplicateCandidateJson {
+  user_id: number;
+  name: string;
+  date_of_birth: string | null;
+  phone: string | null;
+  patient_number: string;
+  is_active: boolean;
+  matches: Array<'phone' | 'date_of_birth_and_name'>;
+}
+
+export interface WalkInFormState extends ActionState {
+  /** Possible duplicates found: nothing was saved; the form offers "This is a different person". */
+  duplicates?: DuplicateCandidateJson[];
+  /** The patient just registered. */
+  created?: { userId: number; name: string; patientNumber: string };
+}

@@ -9,6 +9,8 @@ import { getPatientChart } from '@/lib/records/get-patient-chart';
 import { AppError } from '@/lib/errors';
 import { formatDate, formatTime, toClinicIso } from '@/lib/time';
 import { VitalsChart } from '@/components/charts/vitals-chart';
+import { EnteredInErrorForm } from '@/components/records/entered-in-error-form';
+import { markEnteredInErrorAction } from '@/app/doctor/records/[id]/actions';
 
 export const metadata: Metadata = { title: 'Patient chart' };
 
@@ -71,6 +73,11 @@ export default async function PatientChartPage({ params, searchParams }: { param
                     {[r.systolicMmHg && r.diastolicMmHg ? `BP ${r.systolicMmHg}/${r.diastolicMmHg} mmHg` : null, r.temperatureC ? `${r.temperatureC} °C` : null, r.weightKg ? `${r.weightKg} kg` : null, r.heartRatePerMin ? `HR ${r.heartRatePerMin}/min` : null, r.spo2Pct ? `SpO₂ ${r.spo2Pct}%` : null].filter(Boolean).join(' · ')}
                   </p>
                 )}
+                <div className="flex flex-wrap gap-x-4 text-sm">
+                  {r.doctorId === user.id && <Link href={`/doctor/records/${r.id}/amend`} className="inline-flex min-h-11 items-center text-teal-800 underline">Amend</Link>}
+                  {r.version > 1 && <Link href={`/doctor/records/${r.id}`} className="inline-flex min-h-11 items-center text-teal-800 underline">Earlier versions</Link>}
+                </div>
+                {r.doctorId === user.id && <EnteredInErrorForm recordId={r.id} action={markEnteredInErrorAction} />}
               </li>
             ))}
           </ol>

@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
+import { AmendRecordForm, type AmendRecordDefaults } from '@/components/records/amend-record-form';
+import { actorOf } from '@/lib/auth/current-user';
+import { requirePageUser } from '@/lib/auth/page-guard';
+import { AppError } from '@/lib/errors';
+import { getMedicalRecord } from '@/lib/records/get-medical-record';
+import { canChangeRecord } from '@/lib/records/record-access';
+import { contentOf, splitNotes } from '@/lib/records/record-content';
+import { ageAtVisit } from '@/lib/records/serialize';
+import { formatDate, formatTime } from '@/lib/time';
+import { amendRecordAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Amend a record' };
+
+/** Amend a record the doctor wrote: the form starts from the current version. */
+export default async function AmendRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser(['doctor'], `/doctor/records/${id}/amend`);
+  if (!/^\d{1,15}$/.test(id)) notFound();
+  let data;
+  try {
+    data = await getMedicalRecord({ user, actor: actorOf(user), recordId: Number(id) });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'not_found') notFound();
+    if (e instanceof AppError && e.code === 'forbidden') forbidden();
+    throw e;
+  }
+  const { record: r } = data;
+  if (!canChangeRecord(user, r)) forbidden();
+  const back = <Link href={`/doctor/records/${r.id}`} className="inline-flex min-h-11 items-center text-teal-800 underline">← Back to the record</Link>;
+  if (r.status === 'entered-in-error') {
+    return (
+      <div className="flex flex-col gap-3">
+        <h1 className="text-2xl font-bold">This record cannot be amended</h1>
+        <p>It was marked entered in error. Chart a new visit instead.</p>
+        {back}
+      </div>
+    );
+  }
+  const { notes, prescription } = splitNotes(r.notes, r.prescriptions.length > 0);
+  const defaults: AmendRecordDefaults = {
+    symptoms: r.symptoms ?? '',
+    notes: notes.trim(),
+    freePrescription: prescription,
+    diagnoses: r.diagnoses.filter((d) => d.system === 'ICD-10' || d.system === 'text').map((d) => ({
+      system: d.system as 'ICD-10' | 'text', ...(d.system === 'ICD-10' && d.code ? { code: d.code } : {}), display: d.display, rank: d.rank, certainty: d.certainty,
+    })),
+    otherDiagnoses: r.diagnoses.filter((d) => d.system !== 'ICD-10' && d.system !== 'text')
+      .map((d) => ({ system: d.system, code: d.code ?? null, display: d.display, rank: d.rank, certainty: d.certainty })),
+    prescriptions: r.prescriptions.map((p) => ({
+      medicine: p.medicine, strength: p.strength ?? '', dose: p.dose ?? '', route: p.route ?? '', frequency: p.frequency ?? '', duration: p.duration ?? '', instructions: p.instructions ?? '',
+    })),
+    vitals: { ...contentOf(r).vitals },
+  };
+  return (
+    <div className="flex flex-col gap-4">
+      <div>
+        <h1 className="text-2xl font-bold">Amend: {r.patientName}</h1>
+        <p className="text-slate-700">Visit of {formatDate(r.createdAt)} {formatTime(r.createdAt)} · version {r.version}</p>
+        {back}
+      </div>
+      <AmendRecordForm recordId={r.id} version={r.version} ageYears={ageAtVisit(r.patientDateOfBirth, r.createdAt)} defaults={defaults} action={amendRecordAction} />
+    </div>
+  );
+}

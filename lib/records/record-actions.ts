@@ -1,0 +1,7 @@
+/** Audit actions of the record lifecycle (`audit_events.action`, entity `medical_record`). */
+
+/** An amendment: `details` `{ fromVersion, toVersion, reason, previous }`, `previous` the replaced version (`RecordSnapshot`). */
+export const AMEND_ACTION = 'record.amend';
+
+/** Marked entered in error: `details` `{ reason, previousStatus, version }`. */
+export const ENTERED_IN_ERROR_ACTION = 'record.entered_in_error';

@@ -112,22 +112,26 @@ export async function listPatientRecordsPage(patientId: number, page: { limit: n
   const db = await q();
   const { medicalRecords: r, users, diagnoses: d, prescriptions: p } = tables;
   const where = and(eq(r.patientId, patientId), includeEnteredInError ? undefined : ne(r.status, 'entered-in-error'));
+  // The page reads medical_records alone (so both databases walk the (patient_id, created_at) index
+  // without a sort); names and lines come after, by id.
   const [records, [total]] = await Promise.all([
-    db.select({ record: r, doctorName: users.name }).from(r).innerJoin(users, eq(users.id, r.doctorId))
-      .where(where).orderBy(desc(r.createdAt), desc(r.id)).limit(page.limit).offset(page.offset),
+    db.select().from(r).where(where).orderBy(desc(r.createdAt), desc(r.id)).limit(page.limit).offset(page.offset),
     db.select({ n: count() }).from(r).where(where),
   ]);
-  const ids = records.map((x) => x.record.id);
-  const [dx, rx] = ids.length
+  const ids = records.map((x) => x.id);
+  const doctorIds = [...new Set(records.map((x) => x.doctorId))];
+  const [dx, rx, doctors] = ids.length
     ? await Promise.all([
       db.select().from(d).where(inArray(d.recordId, ids)).orderBy(asc(d.recordId), asc(d.position)),
       db.select().from(p).where(inArray(p.recordId, ids)).orderBy(asc(p.recordId), asc(p.position)),
+      db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, doctorIds)),
     ])
-    : [[], []];
+    : [[], [], []];
+  const names = new Map(doctors.map((x) => [x.id, x.name]));
   return {
     count: Number(total.n),
-    rows: records.map(({ record, doctorName }) => ({
-      ...record, doctorName,
+    rows: records.map((record) => ({
+      ...record, doctorName: names.get(record.doctorId) ?? '',
       diagnoses: dx.filter((x) => x.recordId === record.id),
       prescriptions: rx.filter((x) => x.recordId === record.id),
     })),

@@ -9,7 +9,7 @@ import { assertCanChangeRecord } from './record-access';
 import {
   contentOf, diagnosisLines, diagnosisText, enteredInErrorConflict, joinNotes, sameContent, snapshotOf, splitNotes, type RecordContent,
 } from './record-content';
-import type { AmendRecordInput } from './record-schemas';
+import type { AmendRecordInput } from './schemas';
 import { vitalColumns } from './vital-signs';
 
 /**

@@ -1,6 +1,6 @@
 import { withTransaction } from '@/db';
 import { findAppointmentById } from '@/db/repositories/appointments';
-import { createMedicalRecord, findMedicalRecordById, type NewDiagnosis, type NewPrescription } from '@/db/repositories/records';
+import { createMedicalRecord, findMedicalRecordById, type NewPrescription } from '@/db/repositories/records';
 import { findUserById } from '@/db/repositories/users';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
@@ -8,7 +8,7 @@ import { assertCanOpenChart } from '@/lib/auth/policy';
 import { changeAppointmentStatus } from '@/lib/appointments/change-appointment-status';
 import { isActive } from '@/lib/appointments/transitions';
 import { conflict, forbidden, validationError, type FieldErrors } from '@/lib/errors';
-import { findIcd10 } from './icd10';
+import { diagnosisLines, joinNotes } from './record-content';
 import type { ChartVisitInput } from './schemas';
 import { vitalColumns } from './vital-signs';
 
@@ -38,23 +38,14 @@ export async function chartVisit(opts: { user: CurrentUser; actor: Actor; input:
   }
 
   const errors: FieldErrors = {};
-  const diagnoses: NewDiagnosis[] = input.diagnoses.map((d, i) => {
-    if (d.system === 'ICD-10') {
-      const entry = findIcd10(d.code as string);
-      if (!entry) (errors[`diagnoses.${i}.code`] ??= []).push(`${d.code} is not an ICD-10 code in the clinic's list.`);
-      return { system: 'ICD-10', code: entry?.code ?? d.code ?? null, display: entry?.display ?? d.display ?? '', rank: d.rank ?? 'secondary', certainty: d.certainty };
-    }
-    return { system: d.system, code: d.code ?? null, display: d.display ?? d.code ?? '', rank: d.rank ?? 'secondary', certainty: d.certainty };
-  });
-  if (!diagnoses.length && input.diagnosis) diagnoses.push({ system: 'text', code: null, display: input.diagnosis.slice(0, 255), rank: 'primary', certainty: 'confirmed' });
-  if (diagnoses.length && !diagnoses.some((d) => d.rank === 'primary')) diagnoses[0].rank = 'primary';
+  const diagnoses = diagnosisLines(input.diagnoses, input.diagnosis, errors);
   if (Object.keys(errors).length) throw validationError(errors);
 
   const prescriptions: NewPrescription[] = input.prescriptions.map((p) => ({
     medicine: p.medicine, strength: p.strength ?? null, dose: p.dose, route: p.route, frequency: p.frequency, duration: p.duration, instructions: p.instructions ?? null,
   }));
   const vitals = input.vital_signs ?? {};
-  const notes = [input.notes, !prescriptions.length && input.prescription ? `Prescription: ${input.prescription}` : null].filter(Boolean).join('\n\n') || null;
+  const notes = joinNotes(input.notes, !prescriptions.length ? input.prescription : null);
 
   return withTransaction(async () => {
     const recordId = await createMedicalRecord({

@@ -21,7 +21,7 @@ import { getMedicalRecord } from './get-medical-record';
 import { getPatientHistory } from './get-patient-history';
 import { listMedicalRecords } from './list-medical-records';
 import { markEnteredInError } from './mark-entered-in-error';
-import { amendRecordSchema, markEnteredInErrorSchema } from './record-schemas';
+import { amendRecordSchema, markEnteredInErrorSchema } from './schemas';
 import { chartVisitSchema } from './schemas';
 import { serializeMedicalRecord, serializeMedicalRecordWithHistory } from './serialize';
 

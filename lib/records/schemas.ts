@@ -1,6 +1,6 @@
 /**
- * zod schemas of the clinical-records capability (charting a visit), shared by the charting form's
- * server action and the medical-records API. Field names follow the API (the seed's names).
+ * zod schemas of the clinical-records capability (charting a visit, amending, entered-in-error, lists
+ * and the patient history), shared by the doctor's forms and the medical-records API. Field names follow the API (the seed's names).
  */
 import { z } from 'zod';
 import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS } from '@/db/schema/types';
@@ -87,3 +87,81 @@ export function chartFormToInput(flat: Record<string, unknown>): Record<string, 
 
 /** The charting form's schema: the flat form rebuilt, then `chartVisitSchema`. */
 export const chartVisitFormSchema = z.preprocess((flat) => chartFormToInput(flat as Record<string, unknown>), chartVisitSchema);
+
+// ---- The record lifecycle: amend, entered-in-error, lists, patient history
+
+const positiveId = (what: string) => z.coerce.number({ error: `Give the ${what} id.` }).int(`Give the ${what} id.`).positive(`Give the ${what} id.`);
+
+/**
+ * Amending a record (`PUT /api/medical-records/{id}/` and the amend form). Every field is optional:
+ * a field given replaces the record's (`""`, `[]` or `{}` clears it), a field left out keeps its
+ * value — so a client correcting the diagnosis cannot wipe the vitals by accident. `vital_signs`
+ * replaces all eight values together. `diagnosis`/`prescription` are the seed's free-text fields, with
+ * the same meaning as when charting. `version`, when given, must be the record's current version
+ * (409 otherwise: someone amended it since it was read). `reason` says why (optional, kept).
+ */
+export const amendRecordSchema = z.object({
+  symptoms: chartVisitSchema.shape.symptoms,
+  diagnoses: z.array(diagnosisInputSchema).max(20, 'At most 20 diagnoses.').optional(),
+  diagnosis: chartVisitSchema.shape.diagnosis,
+  prescriptions: z.array(prescriptionInputSchema).max(30, 'At most 30 prescription lines.').optional(),
+  prescription: chartVisitSchema.shape.prescription,
+  vital_signs: vitalSignsInputSchema.optional(),
+  notes: chartVisitSchema.shape.notes,
+  reason: z.string().trim().max(1000, 'At most 1000 characters.').optional(),
+  version: z.coerce.number({ error: 'The version is a whole number.' }).int('The version is a whole number.').positive('The version is a whole number.').optional(),
+});
+export type AmendRecordInput = z.infer<typeof amendRecordSchema>;
+
+/**
+ * The amend form's flat fields (the charting form's names, plus `record_id`, `version`, `reason`,
+ * when the record has one the free-text `prescription`, and `keep_diagnoses.N` — the JSON of a
+ * diagnosis in another code system, e.g. SNOMED CT, ticked to be kept) → `amendRecordSchema` with
+ * `record_id`.
+ * The form always sends the whole record, so empty fields clear: no vitals → `{}`.
+ */
+export const amendRecordFormSchema = z.preprocess((raw) => {
+  const flat = raw as Record<string, unknown>;
+  const x = chartFormToInput(flat);
+  const s = (k: string) => (typeof flat[k] === 'string' ? (flat[k] as string) : undefined);
+  // Diagnoses the picker cannot show (another code system), ticked to be kept: JSON per checkbox.
+  const kept = Object.keys(flat).filter((k) => /^keep_diagnoses\.\d+$/.test(k)).sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1])).map((k) => {
+    try {
+      return JSON.parse(s(k) ?? '') as unknown;
+    } catch {
+      return 'invalid';
+    }
+  });
+  const picked = Array.isArray(x.diagnoses) ? x.diagnoses as Array<{ rank?: string }> : x.diagnoses;
+  const diagnoses = Array.isArray(picked) && kept.length
+    ? [...picked, ...kept.map((d) => (d && typeof d === 'object' && picked.some((p) => p.rank === 'primary') ? { ...d, rank: 'secondary' } : d))]
+    : picked;
+  return {
+    record_id: s('record_id'), version: s('version') || undefined, reason: s('reason'),
+    symptoms: x.symptoms ?? '', diagnoses, prescriptions: x.prescriptions,
+    vital_signs: x.vital_signs ?? {}, notes: x.notes ?? '', prescription: s('prescription') ?? undefined,
+  };
+}, amendRecordSchema.extend({ record_id: positiveId('record') }));
+
+/** Marking a record entered in error (`DELETE /api/medical-records/{id}/` and the form): a reason is required. */
+export const markEnteredInErrorSchema = z.object({
+  reason: z.string({ error: 'Say why this record is in error.' }).trim().min(1, 'Say why this record is in error.').max(1000, 'At most 1000 characters.'),
+});
+
+/** The entered-in-error form: `record_id` and `reason`. */
+export const markEnteredInErrorFormSchema = markEnteredInErrorSchema.extend({ record_id: positiveId('record') });
+
+/** The API's record statuses. */
+export const API_RECORD_STATUSES = ['final', 'amended', 'entered_in_error'] as const;
+export type ApiRecordStatus = (typeof API_RECORD_STATUSES)[number];
+
+/** Filters of `GET /api/medical-records/` (with `page`, `page_size`). */
+export const listMedicalRecordsSchema = z.object({
+  patient_id: positiveId('patient').optional(),
+  doctor_id: positiveId('doctor').optional(),
+  appointment_id: positiveId('appointment').optional(),
+  status: z.enum(API_RECORD_STATUSES, { error: 'status is final, amended or entered_in_error.' }).optional(),
+});
+
+/** `GET /api/medical-records/patient-history/?patient_id=` (with `page`, `page_size`). */
+export const patientHistoryQuerySchema = z.object({ patient_id: positiveId('patient') });

@@ -15,7 +15,7 @@ import type { RecordDetail } from '@/db/repositories/record-versions';
 import type { RecordStatus } from '@/db/schema/types';
 import { ageOn, clinicToday, toClinicIso } from '@/lib/time';
 import { contentOf, diagnosisText, prescriptionText, splitNotes, type RecordContent } from './record-content';
-import type { ApiRecordStatus } from './record-schemas';
+import type { ApiRecordStatus } from './schemas';
 import type { MedicalRecordVersion } from './get-medical-record';
 import { serializeVitalSigns } from './vital-signs';
 

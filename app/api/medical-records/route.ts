@@ -5,7 +5,7 @@ import { paginated, pageWindow, paginationSchema } from '@/lib/api/pagination';
 import { assertRole } from '@/lib/auth/current-user';
 import { chartVisit } from '@/lib/records/chart-visit';
 import { listMedicalRecords } from '@/lib/records/list-medical-records';
-import { listMedicalRecordsSchema } from '@/lib/records/record-schemas';
+import { listMedicalRecordsSchema } from '@/lib/records/schemas';
 import { chartVisitSchema } from '@/lib/records/schemas';
 import { fromApiRecordStatus, serializeMedicalRecord } from '@/lib/records/serialize';
 

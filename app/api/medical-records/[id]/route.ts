@@ -5,7 +5,7 @@ import { validationError } from '@/lib/errors';
 import { amendMedicalRecord } from '@/lib/records/amend-medical-record';
 import { getMedicalRecord } from '@/lib/records/get-medical-record';
 import { markEnteredInError } from '@/lib/records/mark-entered-in-error';
-import { amendRecordSchema, markEnteredInErrorSchema } from '@/lib/records/record-schemas';
+import { amendRecordSchema, markEnteredInErrorSchema } from '@/lib/records/schemas';
 import { serializeMedicalRecord, serializeMedicalRecordWithHistory } from '@/lib/records/serialize';
 
 type P = { id: string };

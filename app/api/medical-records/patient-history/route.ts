@@ -2,7 +2,7 @@ import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { paginated, pageWindow, paginationSchema } from '@/lib/api/pagination';
 import { assertRole } from '@/lib/auth/current-user';
 import { getPatientHistory } from '@/lib/records/get-patient-history';
-import { patientHistoryQuerySchema } from '@/lib/records/record-schemas';
+import { patientHistoryQuerySchema } from '@/lib/records/schemas';
 import { serializeMedicalRecord } from '@/lib/records/serialize';
 
 // GET /api/medical-records/patient-history/?patient_id= — that patient's visits, newest first, paginated; audited when not the patient

@@ -4,7 +4,7 @@ import { action } from '@/lib/api/action';
 import { assertRole } from '@/lib/auth/current-user';
 import { amendMedicalRecord } from '@/lib/records/amend-medical-record';
 import { markEnteredInError } from '@/lib/records/mark-entered-in-error';
-import { amendRecordFormSchema, markEnteredInErrorFormSchema } from '@/lib/records/record-schemas';
+import { amendRecordFormSchema, markEnteredInErrorFormSchema } from '@/lib/records/schemas';
 
 /** Saves an amendment (a new version of the record; the old one stays as history), then opens the record. */
 export const amendRecordAction = action(amendRecordFormSchema, async ({ record_id, ...input }, { user, actor }) => {

@@ -28,7 +28,8 @@ test('the doctor completes an appointment by charting it: ICD-10 diagnosis, pres
   const visit = page.getByTestId('visits').locator('li').first();
   await expect(visit).toContainText('B54');
   await expect(visit).toContainText('Artemether/lumefantrine');
-  await expect(visit).toContainText('BP 150/95 mmHg');
+  await expect(visit).toContainText('150/95 mmHg');
+  await expect(visit).toContainText('High');
 });
 
 test('a doctor cannot open the chart of a patient not linked to them', async ({ page, request }) => {

@@ -49,7 +49,7 @@ export const recordSnapshotSchema = z.object({
 export type RecordSnapshot = z.infer<typeof recordSnapshotSchema>;
 
 /** The content of a stored record (lines without their ids and positions). */
-export function contentOf(r: RecordDetail): RecordContent {
+export function contentOf(r: Omit<RecordDetail, 'patientName' | 'patientDateOfBirth'>): RecordContent {
   return {
     symptoms: r.symptoms ?? null,
     notes: r.notes ?? null,

@@ -9,6 +9,9 @@ import { getPatientChart } from '@/lib/records/get-patient-chart';
 import { AppError } from '@/lib/errors';
 import { formatDate, formatTime, toClinicIso } from '@/lib/time';
 import { VitalsChart } from '@/components/charts/vitals-chart';
+import { VisitSummary } from '@/components/records/visit-summary';
+import { contentOf } from '@/lib/records/record-content';
+import { ageAtVisit } from '@/lib/records/serialize';
 import { EnteredInErrorForm } from '@/components/records/entered-in-error-form';
 import { markEnteredInErrorAction } from '@/app/doctor/records/[id]/actions';
 
@@ -61,18 +64,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
             {visits.rows.map((r) => (
               <li key={r.id} className="py-3">
                 <p className="font-semibold">{formatDate(r.createdAt)} {formatTime(r.createdAt)} — {r.doctorName}{r.status === 'amended' ? ' · amended' : ''}</p>
-                {r.symptoms && <p className="text-sm"><span className="font-medium">Symptoms:</span> {r.symptoms}</p>}
-                {r.diagnoses.length > 0 && (
-                  <ul className="text-sm">{r.diagnoses.map((d) => <li key={d.id}><span className="font-medium">{d.rank === 'primary' ? 'Diagnosis' : 'Also'}:</span> {d.display}{d.code ? ` (${d.system} ${d.code})` : ''}{d.certainty === 'provisional' ? ' — provisional' : ''}</li>)}</ul>
-                )}
-                {r.prescriptions.length > 0 && (
-                  <ul className="text-sm">{r.prescriptions.map((x) => <li key={x.id}><span className="font-medium">Rx:</span> {[x.medicine, x.strength, x.dose, x.route, x.frequency, x.duration].filter(Boolean).join(' · ')}{x.instructions ? ` — ${x.instructions}` : ''}</li>)}</ul>
-                )}
-                {(r.systolicMmHg || r.temperatureC || r.weightKg) && (
-                  <p className="text-sm text-slate-700">
-                    {[r.systolicMmHg && r.diastolicMmHg ? `BP ${r.systolicMmHg}/${r.diastolicMmHg} mmHg` : null, r.temperatureC ? `${r.temperatureC} °C` : null, r.weightKg ? `${r.weightKg} kg` : null, r.heartRatePerMin ? `HR ${r.heartRatePerMin}/min` : null, r.spo2Pct ? `SpO₂ ${r.spo2Pct}%` : null].filter(Boolean).join(' · ')}
-                  </p>
-                )}
+                <VisitSummary content={contentOf(r)} ageYears={ageAtVisit(p.dateOfBirth, r.createdAt)} showNotes />
                 <div className="flex flex-wrap gap-x-4 text-sm">
                   {r.doctorId === user.id && <Link href={`/doctor/records/${r.id}/amend`} className="inline-flex min-h-11 items-center text-teal-800 underline">Amend</Link>}
                   {r.version > 1 && <Link href={`/doctor/records/${r.id}`} className="inline-flex min-h-11 items-center text-teal-800 underline">Earlier versions</Link>}

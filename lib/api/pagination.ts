@@ -16,6 +16,9 @@ export function pageWindow(p: Pagination) {
 export function paginated<T>(req: Request, p: Pagination, count: number, results: T[]) {
   const link = (page: number) => {
     const u = new URL(req.url);
+    // The server may see its bind address (0.0.0.0) in req.url: answer on the host the client used.
+    const host = req.headers.get('host');
+    if (host && /^[\w.:[\]-]+$/.test(host)) u.host = host;
     u.searchParams.set('page', String(page));
     u.searchParams.set('page_size', String(p.page_size));
     return u.toString();

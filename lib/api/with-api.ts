@@ -119,7 +119,7 @@ export function withApi<P = Record<string, string>>(handler: Handler<P>, options
           const text = await req.text();
           if (text.length > MAX_BODY_BYTES) throw tooLarge();
           try {
-            raw = JSON.parse(text);
+            raw = text.trim() === '' ? {} : JSON.parse(text); // no body: the fields it lacks are reported
           } catch {
             throw validationError({ _: ['The request body must be valid JSON.'] }, 'Malformed JSON body.');
           }

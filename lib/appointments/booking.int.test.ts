@@ -13,7 +13,9 @@ import { POST as complete } from '@/app/api/appointments/[id]/complete/route';
 import { POST as cancel } from '@/app/api/appointments/[id]/cancel/route';
 import { POST as noShow } from '@/app/api/appointments/[id]/no-show/route';
 import { getDatabase, q, tables } from '@/db';
-import { listAppointmentEvents } from '@/db/repositories/appointment-events';
+import { appendAppointmentEvent, listAppointmentEvents } from '@/db/repositories/appointment-events';
+import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
+import { createAppointment } from '@/db/repositories/appointments';
 import { findUserById } from '@/db/repositories/users';
 import { issueApiToken } from '@/lib/auth/tokens';
 import { makeUser } from '@/lib/testing/factories';
@@ -44,6 +46,16 @@ let dayOffset = 20;
 function futureAt(hhmm: string, day = dayOffset++) {
   const d = DateTime.now().setZone(clinicZone()).plus({ days: day }).toISODate();
   return DateTime.fromISO(`${d}T${hhmm}`, { zone: clinicZone() }).toISO() as string;
+}
+
+/** A pending appointment that started 10 minutes ago (it may be completed or marked a no-show). */
+async function startedAppointment(doctorId: number, patientId: number) {
+  const start = new Date(Date.now() - 10 * 60_000);
+  const end = new Date(start.getTime() + 20 * 60_000);
+  const id = await createAppointment({ patientId, doctorId, startAt: start, endAt: end, status: 'pending', createdAt: new Date(), updatedAt: new Date() });
+  await insertAppointmentCells(id, doctorId, patientId, start, end);
+  await appendAppointmentEvent({ appointmentId: id, at: new Date(), toStatus: 'pending' });
+  return { id };
 }
 
 async function activeAt(doctorId: number) {
@@ -155,8 +167,12 @@ describe('booking rules', () => {
 describe('status workflow', () => {
   it('pending → confirmed → completed; other transitions are 409 with the allowed ones listed', async () => {
     const [d, p] = [await doctorWithHours(), await patient()];
-    const a = await (await book(req('POST', '/api/appointments/', p.token, { doctor_id: d.id, date_time: futureAt('13:00') }))).json();
-    expect(a.status).toBe('pending');
+    const future = await (await book(req('POST', '/api/appointments/', p.token, { doctor_id: d.id, date_time: futureAt('13:00') }))).json();
+    expect(future.status).toBe('pending');
+    const tooEarly = await complete(req('POST', '/x', d.token), ctx(future.id));
+    expect(tooEarly.status).toBe(409); // not a day early
+    expect((await tooEarly.json()).error.allowed).toEqual(['confirm', 'cancel', 'reschedule']);
+    const a = await startedAppointment(d.id, p.id);
     expect((await confirm(req('POST', `/x`, p.token), ctx(a.id))).status).toBe(403); // patients only cancel
     const early = await noShow(req('POST', '/x', d.token), ctx(a.id));
     expect(early.status).toBe(409);
@@ -174,11 +190,12 @@ describe('status workflow', () => {
     expect((await put(req('PUT', '/x', d.token, { date_time: futureAt('14:00') }), ctx(a.id))).status).toBe(409);
     const events = await listAppointmentEvents(a.id);
     expect(events.map((e) => `${e.fromStatus ?? '-'}→${e.toStatus}`)).toEqual(['-→pending', 'pending→confirmed', 'confirmed→completed']);
+    expect(await activeAt(d.id)).toHaveLength(1); // only the future one still holds a slot
   });
 
   it('completing a pending appointment records the confirm and then the complete', async () => {
     const [d, p] = [await doctorWithHours(), await patient()];
-    const a = await (await book(req('POST', '/api/appointments/', p.token, { doctor_id: d.id, date_time: futureAt('15:00') }))).json();
+    const a = await startedAppointment(d.id, p.id);
     expect((await complete(req('POST', '/x', d.token), ctx(a.id))).status).toBe(200);
     const events = await listAppointmentEvents(a.id);
     expect(events.map((e) => e.toStatus)).toEqual(['pending', 'confirmed', 'completed']);

@@ -8,6 +8,7 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCanManageAppointment } from '@/lib/auth/policy';
 import { conflict, notFound, validationError } from '@/lib/errors';
 import { queueReminders, withdrawReminders } from '@/lib/reminders/queue-reminders';
+import { clinicToday, formatDate } from '@/lib/time';
 import { ACTION_TARGET, allowedActions, assertTransition, isActive } from './transitions';
 
 export type StatusAction = keyof typeof ACTION_TARGET;
@@ -15,8 +16,9 @@ export type StatusAction = keyof typeof ACTION_TARGET;
 /**
  * Applies `action` (confirm, complete, cancel, no-show) to appointment `appointmentId`.
  * Who: its doctor or an admin; its patient may only cancel. Refused with 409 listing the allowed
- * actions when the workflow does not allow it (see transitions.ts); a no-show only after the start
- * time; cancel needs a reason. Completing a pending appointment records the confirm, then the complete.
+ * actions when the workflow does not allow it (see transitions.ts); completing only from the
+ * appointment's clinic day on (a patient may come early that day, not a day early); a no-show only after
+ * the start time; cancel needs a reason. Completing a pending appointment records the confirm, then the complete.
  * Leaving the active states frees the slot (occupancy cells) and withdraws the reminders; confirming
  * (re)queues them. History event and audit entry in the same transaction. Returns the updated row.
  */
@@ -29,6 +31,9 @@ export async function changeAppointmentStatus(opts: { user: CurrentUser; actor: 
   assertTransition(a.status, action);
   const reason = opts.reason?.trim();
   if (action === 'cancel' && !reason) throw validationError({ reason: ['Give a reason for the cancellation.'] });
+  if (action === 'complete' && clinicToday(a.startAt) > clinicToday(now)) {
+    throw conflict(`This appointment is on ${formatDate(a.startAt)}: it can be completed from that day on.`, { allowed: allowedActions(a.status).filter((x) => x !== 'complete') });
+  }
   if (action === 'no-show' && now.getTime() < a.startAt.getTime()) {
     throw conflict('A patient can be marked as a no-show only after the appointment\'s start time.', { allowed: allowedActions(a.status).filter((x) => x !== 'no-show') });
   }

@@ -232,7 +232,7 @@ export type BookAppointmentInput = z.infer<typeof bookAppointmentSchema>;
 
 /** `POST /api/appointments/{id}/cancel/` (and `DELETE`): a reason is required. */
 export const cancelAppointmentSchema = z.object({
-  reason: text(500).min(1, 'Give a reason for the cancellation.'),
+  reason: z.string({ error: 'Give a reason for the cancellation.' }).trim().max(500, 'At most 500 characters.').min(1, 'Give a reason for the cancellation.'),
 });
 
 /** `PUT /api/appointments/{id}/`: a new `date_time` reschedules; `reason` and `notes` edit. */

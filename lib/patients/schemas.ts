@@ -22,7 +22,7 @@ export const dateOfBirth = z.string().trim().min(1, 'Enter the date of birth.').
 });
 
 /** A phone number that parses for the clinic's country (or in international form); stored as E.164. */
-export const phoneNumber = z.string().trim().min(1, 'Enter a phone number.').max(32).superRefine((v, ctx) => {
+export const phoneNumber = z.string({ error: 'Enter a phone number.' }).trim().min(1, 'Enter a phone number.').max(32).superRefine((v, ctx) => {
   if (v && !toE164(v)) ctx.addIssue({ code: 'custom', message: 'Enter a valid phone number, e.g. 0712 345 678 or +254 712 345 678.' });
 }).transform((v) => toE164(v) as string);
 
@@ -179,7 +179,15 @@ const asBoolean = (v: unknown) => v === true || v === 'true' || v === 'on' || v 
  * `/doctor/patients/new`): no password; `email` optional. `confirm_not_duplicate: true` saves even
  * when possible duplicates exist.
  */
-export const createPatientByStaffSchema = z.object({
+export const createPatientByStaffSchema = z.preprocess((raw) => {
+  // The profile's read/edit shape nests phone and address in `contact_info`; accept it here too.
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    const r = raw as Record<string, unknown>;
+    const c = r.contact_info && typeof r.contact_info === 'object' ? (r.contact_info as Record<string, unknown>) : {};
+    return { ...r, phone: r.phone ?? c.phone, address: r.address ?? c.address };
+  }
+  return raw;
+}, z.object({
   name: personName,
   date_of_birth: dateOfBirth,
   gender: z.enum(SEXES, { message: 'Choose one.' }),
@@ -189,7 +197,7 @@ export const createPatientByStaffSchema = z.object({
   address: clearableText(500),
   blood_type: z.preprocess((v) => (v === '' ? null : v), z.enum(BLOOD_TYPES, { message: 'Choose one of the 8 blood types (or leave it empty).' }).nullable().optional()),
   confirm_not_duplicate: z.preprocess(asBoolean, z.boolean()),
-});
+}));
 export type CreatePatientByStaffInput = z.infer<typeof createPatientByStaffSchema>;
 
 /** `GET /api/patient-profiles/?q=`: name, phone or clinic number (staff; within what the caller may list). */

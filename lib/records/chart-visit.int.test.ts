@@ -20,7 +20,7 @@ async function recordsOf(patientId: number) {
   return db.select().from(tables.medicalRecords).where(eq(tables.medicalRecords.patientId, patientId));
 }
 async function pendingAppointment(doctorId: number, patientId: number) {
-  const start = new Date(Date.now() + 3_600_000);
+  const start = new Date(Date.now() - 10 * 60_000); // started: a visit is charted on its day
   return createAppointment({ patientId, doctorId, startAt: start, endAt: new Date(start.getTime() + 1_200_000), status: 'pending', createdAt: new Date(), updatedAt: new Date() });
 }
 
@@ -64,13 +64,19 @@ describe('chartVisit', () => {
     const unlinked = await chartVisit({ user: u, actor: actorOf(u), input: chartVisitSchema.parse({ patient_id: patient.id, symptoms: 'x' }) }).catch((e: unknown) => e);
     expect((unlinked as AppError).code).toBe('forbidden');
     const theirs = await pendingAppointment(other.id, patient.id);
-    const e2 = await chartVisit({ user: u, actor: actorOf(u), input: chartVisitSchema.parse({ patient_id: patient.id, appointment_id: theirs }) }).catch((e: unknown) => e);
+    const e2 = await chartVisit({ user: u, actor: actorOf(u), input: chartVisitSchema.parse({ patient_id: patient.id, appointment_id: theirs, symptoms: 'cough' }) }).catch((e: unknown) => e);
     expect((e2 as AppError).code).toBe('forbidden');
     const mine = await pendingAppointment(doctor.id, patient.id);
-    await chartVisit({ user: u, actor: actorOf(u), input: chartVisitSchema.parse({ patient_id: patient.id, appointment_id: mine }) });
-    const again = await chartVisit({ user: u, actor: actorOf(u), input: chartVisitSchema.parse({ patient_id: patient.id, appointment_id: mine }) }).catch((e: unknown) => e);
+    await chartVisit({ user: u, actor: actorOf(u), input: chartVisitSchema.parse({ patient_id: patient.id, appointment_id: mine, symptoms: 'cough' }) });
+    const again = await chartVisit({ user: u, actor: actorOf(u), input: chartVisitSchema.parse({ patient_id: patient.id, appointment_id: mine, symptoms: 'cough' }) }).catch((e: unknown) => e);
     expect((again as AppError).code).toBe('conflict');
     expect(await recordsOf(patient.id)).toHaveLength(1);
+  });
+
+  it('refuses an empty visit', () => {
+    const r = chartVisitSchema.safeParse({ patient_id: 1, vital_signs: {} });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0].message).toMatch(/at least the symptoms/);
   });
 
   it('rebuilds the charting form\'s flat fields', () => {

@@ -7,7 +7,7 @@ import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS } from '@/db/schem
 import { vitalSignsFromForm, vitalSignsInputSchema } from './vital-signs';
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
-const required = (max: number, what: string) => text(max).min(1, `Enter the ${what}.`);
+const required = (max: number, what: string) => z.string({ error: `Enter the ${what}.` }).trim().max(max, `At most ${max} characters.`).min(1, `Enter the ${what}.`);
 const id = (what: string) => z.coerce.number({ error: `Give the ${what} id.` }).int().positive(`Give the ${what} id.`);
 
 /** One diagnosis (FHIR Condition): a coded ICD-10 entry, or free text when no code fits. */
@@ -48,6 +48,11 @@ export const chartVisitSchema = z.object({
   prescription: text(2000).optional(),
   vital_signs: vitalSignsInputSchema.optional(),
   notes: text(8000).optional(),
+}).superRefine((v, ctx) => {
+  const vitals = v.vital_signs && Object.keys(v.vital_signs).length > 0;
+  if (!v.symptoms && !v.diagnoses.length && !v.diagnosis && !v.prescriptions.length && !v.prescription && !vitals && !v.notes) {
+    ctx.addIssue({ code: 'custom', path: ['symptoms'], message: 'Record at least the symptoms, a diagnosis, a prescription, vital signs or notes.' });
+  }
 });
 export type ChartVisitInput = z.infer<typeof chartVisitSchema>;
 

@@ -28,7 +28,7 @@ export default async function DoctorUpcoming() {
                 <span className="w-14 font-mono tabular-nums">{formatTime(a.startAt)}</span>
                 <Link href={`/doctor/patients/${a.patientId}`} className="flex-1 font-medium text-teal-900 underline-offset-2 hover:underline" data-testid="patient-name">{a.patientName}</Link>
                 <StatusBadge status={a.status} />
-                <StatusActions id={a.id} patientId={a.patientId} status={a.status} started={false} statusAction={appointmentStatusAction} cancelAction={doctorCancelAction} />
+                <StatusActions id={a.id} patientId={a.patientId} status={a.status} started={false} completable={false} statusAction={appointmentStatusAction} cancelAction={doctorCancelAction} />
               </li>
             ))}
           </ol>

@@ -7,7 +7,7 @@ import { findPatientByUserId } from '@/db/repositories/patients';
 import { findUserById } from '@/db/repositories/users';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { canOpenChart } from '@/lib/auth/policy';
-import { ageOn, formatDate, formatTime } from '@/lib/time';
+import { ageOn, clinicToday, formatDate, formatTime } from '@/lib/time';
 import { chartVisitAction } from './actions';
 
 export const metadata: Metadata = { title: 'Chart a visit' };
@@ -23,7 +23,7 @@ export default async function ChartVisitPage({ params, searchParams }: { params:
   if (!(await canOpenChart(user, patientId))) forbidden();
   const sp = await searchParams;
   const appointment = sp.appointment && /^\d+$/.test(sp.appointment) ? await findAppointmentById(Number(sp.appointment)) : undefined;
-  const usable = appointment && appointment.patientId === patientId && appointment.doctorId === user.id && (appointment.status === 'pending' || appointment.status === 'confirmed') ? appointment : undefined;
+  const usable = appointment && appointment.patientId === patientId && appointment.doctorId === user.id && (appointment.status === 'pending' || appointment.status === 'confirmed') && clinicToday(appointment.startAt) <= clinicToday() ? appointment : undefined;
   const age = profile.dateOfBirth ? ageOn(profile.dateOfBirth) : null;
   return (
     <div className="flex flex-col gap-4">

@@ -1,6 +1,7 @@
 import { withTransaction } from '@/db';
 import { findAppointmentById } from '@/db/repositories/appointments';
-import { createMedicalRecord, findMedicalRecordById, type NewPrescription } from '@/db/repositories/records';
+import { createMedicalRecord, type NewPrescription } from '@/db/repositories/records';
+import { findRecordDetail } from '@/db/repositories/record-versions';
 import { findUserById } from '@/db/repositories/users';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
@@ -19,7 +20,7 @@ import { vitalColumns } from './vital-signs';
  * transaction completes the appointment (recording the confirm first when it was pending); without
  * one, the doctor must already be linked to the patient. Writes the record, its lines, the
  * appointment change and the audit entries together, or nothing (400/403/409).
- * Returns the new record row.
+ * Returns the new record with its doctor's name, diagnoses and prescription lines.
  */
 export async function chartVisit(opts: { user: CurrentUser; actor: Actor; input: ChartVisitInput; now?: Date }) {
   const { user, actor, input } = opts;
@@ -57,6 +58,6 @@ export async function chartVisit(opts: { user: CurrentUser; actor: Actor; input:
       await changeAppointmentStatus({ user, actor, appointmentId: input.appointment_id, action: 'complete', now });
     }
     await audit(actor, { action: 'record.create', entity: 'medical_record', entityId: recordId, patientId: patient.id, details: { appointmentId: input.appointment_id ?? null, diagnoses: diagnoses.length, prescriptions: prescriptions.length } });
-    return (await findMedicalRecordById(recordId))!;
+    return (await findRecordDetail(recordId))!;
   });
 }

@@ -1,5 +1,4 @@
 import { NextResponse } from 'next/server';
-import { findRecordDetail } from '@/db/repositories/record-versions';
 import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { paginated, pageWindow, paginationSchema } from '@/lib/api/pagination';
 import { assertRole } from '@/lib/auth/current-user';
@@ -24,7 +23,7 @@ export const GET = withApi(async ({ req, user, actor, query }) => {
 export const POST = withApi(async ({ user, actor, body }) => {
   const input = await body(chartVisitSchema);
   const row = await chartVisit({ user: assertRole(user, ['doctor']), actor, input });
-  return NextResponse.json(serializeMedicalRecord((await findRecordDetail(row.id))!), { status: 201 });
+  return NextResponse.json(serializeMedicalRecord(row), { status: 201 });
 }, { roles: ['doctor'] });
 
 // Other methods — 405 with Allow: GET, POST

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingSteps, type BookingSearchParams } from '@/components/appointments/booking-steps';
-import { findUserById } from '@/db/repositories/users';
+import { getBookingPatient } from '@/lib/appointments/get-booking-patient';
+import { AppError } from '@/lib/errors';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { staffBookAction } from './actions';
 
@@ -11,10 +12,12 @@ export const metadata: Metadata = { title: 'Book for a patient' };
 /** A doctor books an appointment for any patient of the clinic (demographics are open to staff). */
 export default async function StaffBookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<BookingSearchParams & { booked?: string }> }) {
   const { id } = await params;
-  await requirePageUser(['doctor'], `/doctor/patients/${id}/book`);
+  const user = await requirePageUser(['doctor'], `/doctor/patients/${id}/book`);
   if (!/^\d{1,15}$/.test(id)) notFound();
-  const patient = await findUserById(Number(id));
-  if (!patient || patient.role !== 'patient') notFound();
+  const patient = await getBookingPatient(user, Number(id)).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'not_found') notFound();
+    throw e;
+  });
   const sp = await searchParams;
   if (sp.booked) {
     return (

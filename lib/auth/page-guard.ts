@@ -7,17 +7,27 @@ import type { Role } from '@/db/schema/types';
 import { assertRole, getSessionUser, type CurrentUser } from './current-user';
 import { AppError } from '@/lib/errors';
 
-/** The signed-in user with one of `roles` (any role when empty); redirects or renders 403 otherwise. */
-export async function requirePageUser(roles: readonly Role[] = [], returnTo?: string): Promise<CurrentUser> {
+/** The page where a user with a temporary password must choose their own first. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
+/**
+ * The signed-in user with one of `roles` (any role when empty); redirects or renders 403 otherwise.
+ * A user who must change their (temporary) password is sent to `/account/password` first, except on
+ * that page itself (`options.passwordChangePage`, or `returnTo` being that path).
+ */
+export async function requirePageUser(roles: readonly Role[] = [], returnTo?: string, options: { passwordChangePage?: boolean } = {}): Promise<CurrentUser> {
   const user = await getSessionUser();
+  let allowed: CurrentUser;
   try {
-    return assertRole(user, roles);
+    allowed = assertRole(user, roles);
   } catch (e) {
     if (e instanceof AppError && e.code === 'unauthenticated') {
       redirect(`/sign-in${returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : ''}`);
     }
     forbidden();
   }
+  if (allowed.mustChangePassword && !options.passwordChangePage && returnTo !== CHANGE_PASSWORD_PATH) redirect(CHANGE_PASSWORD_PATH);
+  return allowed;
 }
 
 /** The home page of a role. */

@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Card, Empty } from '@/components/ui/card';
+import { ROLES, type Role } from '@/db/schema/types';
+import { requirePageUser } from '@/lib/auth/page-guard';
+import { listUsers } from '@/lib/users/list-users';
+import { formatDate } from '@/lib/time';
+import { NewStaffForm } from './new-staff-form';
+import { UserActions } from './user-actions';
+
+export const metadata: Metadata = { title: 'Users' };
+
+const PAGE_SIZE = 25;
+const input = 'min-h-11 rounded border border-slate-400 bg-white px-3 py-2';
+
+/** Users: search by name or email, filter by role, create doctors and admins, change roles, (de)activate. */
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser(['admin'], '/admin/users');
+  const sp = await searchParams;
+  const one = (k: string) => (typeof sp[k] === 'string' ? (sp[k] as string) : '');
+  const q = one('q').trim().slice(0, 100);
+  const role = (ROLES as readonly string[]).includes(one('role')) ? (one('role') as Role) : undefined;
+  const page = Math.max(1, Math.min(10_000, Number.parseInt(one('page'), 10) || 1));
+  const { count, rows } = await listUsers({ user, query: { q: q || undefined, role }, page: { page, page_size: PAGE_SIZE } });
+  const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
+  const link = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), page: String(p) })}`;
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">Users</h1>
+      <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+        <Card title="All users">
+          <form method="get" action="/admin/users" role="search" className="mb-3 flex flex-col gap-2 sm:flex-row">
+            <label htmlFor="users-q" className="sr-only">Name or email</label>
+            <input id="users-q" name="q" type="search" defaultValue={q} placeholder="Name or email" className={`${input} flex-1`} />
+            <label htmlFor="users-role" className="sr-only">Role</label>
+            <select id="users-role" name="role" defaultValue={role ?? ''} className={input}>
+              <option value="">All roles</option>
+              <option value="patient">Patients</option>
+              <option value="doctor">Doctors</option>
+              <option value="admin">Admins</option>
+            </select>
+            <button type="submit" className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800">Search</button>
+          </form>
+          <p className="mb-2 text-sm text-slate-600">{count} {count === 1 ? 'user' : 'users'}{q ? ` matching “${q}”` : ''}</p>
+          {rows.length ? (
+            <ul className="divide-y divide-slate-100" data-testid="user-list">
+              {rows.map((u) => (
+                <li key={u.id} className="flex flex-col gap-2 py-3" data-testid={`user-${u.id}`}>
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                    <span className="font-medium">{u.name}</span>
+                    <span className="rounded bg-slate-100 px-2 py-0.5 text-xs uppercase tracking-wide">{u.role}</span>
+                    {!u.isActive && <span className="rounded bg-slate-300 px-2 py-0.5 text-xs">Deactivated</span>}
+                    {u.mustChangePassword && u.isActive && <span className="rounded bg-amber-100 px-2 py-0.5 text-xs">Temporary password</span>}
+                    {u.id === user.id && <span className="text-xs text-slate-600">(you)</span>}
+                  </div>
+                  <div className="text-sm text-slate-600">{u.email ?? 'No account email'} · joined {formatDate(u.dateJoined)}</div>
+                  <UserActions id={u.id} name={u.name} role={u.role} isActive={u.isActive} isSelf={u.id === user.id} />
+                </li>
+              ))}
+            </ul>
+          ) : <Empty>No user matches. Try part of the name or the email.</Empty>}
+          {pages > 1 && (
+            <nav aria-label="Pages" className="mt-3 flex items-center justify-between gap-2">
+              {page > 1 ? <Link href={link(page - 1)} className="inline-flex min-h-11 items-center underline">Previous</Link> : <span />}
+              <span className="text-sm text-slate-600">Page {page} of {pages}</span>
+              {page < pages ? <Link href={link(page + 1)} className="inline-flex min-h-11 items-center underline">Next</Link> : <span />}
+            </nav>
+          )}
+        </Card>
+        <Card title="New doctor or admin">
+          <NewStaffForm />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * The admin dashboard's statistics over a clinic-date range (both ends included, clinic time zone).
+ *
+ * Definitions (the admin-dashboard issue, current-version rule of the records team):
+ * - **Visit**: every medical record with status final or amended (one row = one visit, dated by its
+ *   created_at), or a completed appointment (dated by its start) that has no final/amended record
+ *   linked by appointment_id — so one encounter never counts twice. Entered-in-error records never
+ *   count (and do not hide their completed appointment); cancelled appointments never count.
+ * - **patients.total**: patient profiles registered before the end of the range; **patients.new**:
+ *   those registered within it.
+ * - **appointments.byStatus**: appointments *starting* in the range, per status (all statuses).
+ * - **noShowRate** = no_show / (completed + no_show): among appointments whose outcome is known, the
+ *   share the patient missed (pending/confirmed have no outcome yet; cancelled never took place).
+ * - **cancellationRate** = cancelled / all appointments starting in the range (every status).
+ *   Both rates are null when their denominator is 0, else a fraction rounded to 4 decimals.
+ * - **topDiagnoses**: diagnoses on the range's visit records. Coded ones group by (system, code) —
+ *   ICD-10 apart from SNOMED-CT and any other system — top 10 by count (ties: system, code);
+ *   free text (system 'text' or no code) is one group apart. count = diagnosis rows; share =
+ *   count / all diagnosis rows on those records (coded + free text), 4 decimals.
+ * - **visitsPerDoctor**: visits by the record's / appointment's doctor, most first.
+ * - **patientsSeen**: distinct patients with a visit in the range, by sex and by age band, the age
+ *   taken at their first visit in the range (clinic date); `ageUnknown` counts those without a date
+ *   of birth.
+ * - **visits.series**: one bucket per clinic day, Monday-start week or month overlapping the range
+ *   (`period` = the day, the week's Monday, or `YYYY-MM`); edge buckets count only the days in range.
+ */
+import { DateTime } from 'luxon';
+import {
+  countAppointmentsByStatus, countDiagnoses, countPatientsTotalAndNew, countVisitsByBucket,
+  countVisitsPerDoctor, listPatientsSeen,
+} from '@/db/repositories/stats';
+import type { Sex } from '@/db/schema/types';
+import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
+import { validationError, zodFieldErrors } from '@/lib/errors';
+import { ageOn, clinicToday, clinicZone } from '@/lib/time';
+import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, dashboardStatsSchema, type DashboardStatsInput, type Granularity } from './schemas';
+
+export const AGE_BANDS = ['0-4', '5-14', '15-24', '25-44', '45-64', '65+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export interface DashboardStats {
+  range: { from: string; to: string; granularity: Granularity; timeZone: string };
+  patients: { total: number; new: number };
+  visits: { total: number; series: Array<{ period: string; visits: number }> };
+  appointments: {
+    byStatus: { pending: number; confirmed: number; completed: number; cancelled: number; no_show: number };
+    noShowRate: number | null;
+    cancellationRate: number | null;
+  };
+  topDiagnoses: {
+    coded: Array<{ system: string; code: string; display: string; count: number; share: number }>;
+    freeText: { count: number; share: number };
+  };
+  visitsPerDoctor: Array<{ doctorId: number; name: string; visits: number }>;
+  patientsSeen: {
+    total: number;
+    bySex: Record<Sex, number>;
+    byAgeBand: Array<{ band: AgeBand; count: number }>;
+    ageUnknown: number;
+  };
+}
+
+const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
+
+/** The age band of an age in whole years. */
+export function ageBand(age: number): AgeBand {
+  if (age < 5) return '0-4';
+  if (age < 15) return '5-14';
+  if (age < 25) return '15-24';
+  if (age < 45) return '25-44';
+  if (age < 65) return '45-64';
+  return '65+';
+}
+
+function parseDate(s: string, field: string, zone: string): DateTime {
+  const d = DateTime.fromISO(s, { zone });
+  if (!d.isValid) throw validationError({ [field]: ['Not a valid date.'] });
+  return d.startOf('day');
+}
+
+/** The validated range: inclusive clinic dates and their UTC instants `[start, end)`. */
+export function resolveRange(input: DashboardStatsInput, now = new Date(), zone = clinicZone()) {
+  const parsed = dashboardStatsSchema.safeParse(input);
+  if (!parsed.success) throw validationError(zodFieldErrors(parsed.error.issues));
+  const { granularity } = parsed.data;
+  const to = parseDate(parsed.data.to ?? clinicToday(now, zone), 'to', zone);
+  const from = parsed.data.from ? parseDate(parsed.data.from, 'from', zone) : to.minus({ days: DEFAULT_RANGE_DAYS - 1 });
+  if (from > to) throw validationError({ from: ['from must be on or before to.'] }, 'The date range is empty.');
+  const days = Math.round(to.diff(from, 'days').days) + 1;
+  if (days > MAX_RANGE_DAYS) throw validationError({ to: [`The range is at most ${MAX_RANGE_DAYS} days.`] }, 'The date range is too long.');
+  const end = to.plus({ days: 1 });
+  return { from, to, end, granularity, zone };
+}
+
+/** Buckets overlapping `[from, end)`: labels and n+1 UTC boundaries (clipped to the range). */
+export function buckets(from: DateTime, end: DateTime, granularity: Granularity) {
+  const unit = granularity;
+  const labels: string[] = [];
+  const bounds: Date[] = [from.toJSDate()];
+  let start = from.startOf(unit); // luxon weeks start on Monday
+  while (start < end) {
+    const next = start.plus({ [`${unit}s`]: 1 });
+    labels.push(unit === 'month' ? start.toFormat('yyyy-MM') : (start.toISODate() as string));
+    bounds.push((next < end ? next : end).toJSDate());
+    start = next;
+  }
+  return { labels, bounds };
+}
+
+/** The dashboard statistics (admin only); see the module comment for every definition. */
+export async function getDashboardStats(opts: { user: CurrentUser | null; now?: Date } & DashboardStatsInput): Promise<DashboardStats> {
+  assertRole(opts.user, ['admin']);
+  const { from, to, end, granularity, zone } = resolveRange({ from: opts.from, to: opts.to, granularity: opts.granularity }, opts.now);
+  const range = { from: from.toJSDate(), to: end.toJSDate() };
+  const { labels, bounds } = buckets(from, end, granularity);
+  const [patients, series, byStatus, dx, perDoctor, seen] = await Promise.all([
+    countPatientsTotalAndNew(range),
+    countVisitsByBucket(bounds),
+    countAppointmentsByStatus(range),
+    countDiagnoses(range, 10),
+    countVisitsPerDoctor(range),
+    listPatientsSeen(range),
+  ]);
+
+  const status = {
+    pending: byStatus.pending ?? 0, confirmed: byStatus.confirmed ?? 0, completed: byStatus.completed ?? 0,
+    cancelled: byStatus.cancelled ?? 0, no_show: byStatus['no-show'] ?? 0,
+  };
+  const allAppointments = Object.values(status).reduce((a, b) => a + b, 0);
+
+  const bySex: Record<Sex, number> = { male: 0, female: 0, other: 0, unknown: 0 };
+  const bands = new Map<AgeBand, number>(AGE_BANDS.map((b) => [b, 0]));
+  let ageUnknown = 0;
+  for (const p of seen) {
+    bySex[p.sex] = (bySex[p.sex] ?? 0) + 1;
+    if (!p.dateOfBirth) { ageUnknown += 1; continue; }
+    const visitDate = DateTime.fromJSDate(p.firstVisitAt, { zone }).toISODate() as string;
+    const band = ageBand(ageOn(p.dateOfBirth, visitDate));
+    bands.set(band, (bands.get(band) ?? 0) + 1);
+  }
+
+  return {
+    range: { from: from.toISODate() as string, to: to.toISODate() as string, granularity, timeZone: zone },
+    patients,
+    visits: { total: series.reduce((a, b) => a + b, 0), series: labels.map((period, i) => ({ period, visits: series[i] })) },
+    appointments: {
+      byStatus: status,
+      noShowRate: ratio(status.no_show, status.completed + status.no_show),
+      cancellationRate: ratio(status.cancelled, allAppointments),
+    },
+    topDiagnoses: {
+      coded: dx.coded.map((c) => ({ ...c, share: ratio(c.count, dx.total) ?? 0 })),
+      freeText: { count: dx.freeText, share: ratio(dx.freeText, dx.total) ?? 0 },
+    },
+    visitsPerDoctor: perDoctor,
+    patientsSeen: { total: seen.length, bySex, byAgeBand: AGE_BANDS.map((band) => ({ band, count: bands.get(band) ?? 0 })), ageUnknown },
+  };
+}

@@ -2,7 +2,7 @@
  * Guards for pages and server components: a signed-out visitor is sent to sign in; a user without the
  * role gets the 403 page (app/forbidden.tsx). Both go through `getSessionUser` and `assertRole`.
  */
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import type { Role } from '@/db/schema/types';
 import { assertRole, getSessionUser, type CurrentUser } from './current-user';
 import { AppError } from '@/lib/errors';
@@ -33,4 +33,18 @@ export async function requirePageUser(roles: readonly Role[] = [], returnTo?: st
 /** The home page of a role. */
 export function homeOf(role: Role): string {
   return role === 'admin' ? '/admin' : role === 'doctor' ? '/doctor' : '/patient';
+}
+
+/**
+ * Awaits a service call for a page, turning its `not_found` into the 404 page and its `forbidden`
+ * into the 403 page; any other error propagates (to app/error.tsx).
+ */
+export async function orPageError<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'not_found') notFound();
+    if (e instanceof AppError && e.code === 'forbidden') forbidden();
+    throw e;
+  }
 }

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AvailabilityEditor } from '@/components/appointments/availability-editor';
 import { getWeeklyHours, listDoctorTimeOff } from '@/lib/appointments/availability-services';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { AppError } from '@/lib/errors';
+import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { addTimeOffAction, removeTimeOffAction, saveWeeklyHoursAction } from './actions';
 
 export const metadata: Metadata = { title: 'My availability' };
@@ -11,13 +10,7 @@ export const metadata: Metadata = { title: 'My availability' };
 /** The doctor's own availability: weekly hours, slot length, time off. */
 export default async function MyAvailabilityPage() {
   const user = await requirePageUser(['doctor'], '/doctor/availability');
-  let hours;
-  try {
-    hours = await getWeeklyHours({ user, doctorId: user.id });
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') notFound(); // a doctor account without a practitioner profile
-    throw e;
-  }
+  const hours = await orPageError(getWeeklyHours({ user, doctorId: user.id }));
   const timeOff = await listDoctorTimeOff({ user, doctorId: user.id });
   return (
     <div className="flex flex-col gap-4">

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { Card, Empty } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { actorOf } from '@/lib/auth/current-user';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getPatientChart } from '@/lib/records/get-patient-chart';
-import { AppError } from '@/lib/errors';
 import { formatDate, formatTime, toClinicIso } from '@/lib/time';
 import { VitalsChart } from '@/components/charts/vitals-chart';
 import { VisitSummary } from '@/components/records/visit-summary';
@@ -25,14 +24,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
   if (!/^\d{1,15}$/.test(id)) notFound();
   const sp = await searchParams;
   const page = Number(sp.page ?? 1) || 1;
-  let chart;
-  try {
-    chart = await getPatientChart({ user, actor: actorOf(user), patientId: Number(id), page });
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') notFound();
-    if (e instanceof AppError && e.code === 'forbidden') forbidden();
-    throw e;
-  }
+  const chart = await orPageError(getPatientChart({ user, actor: actorOf(user), patientId: Number(id), page }));
   const { patient: p, visits, appointments } = chart;
   const pages = Math.max(1, Math.ceil(visits.count / visits.pageSize));
   return (

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { EnteredInErrorForm } from '@/components/records/entered-in-error-form';
 import { VisitSummary } from '@/components/records/visit-summary';
 import { Card } from '@/components/ui/card';
 import { actorOf } from '@/lib/auth/current-user';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { AppError } from '@/lib/errors';
+import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getMedicalRecord } from '@/lib/records/get-medical-record';
 import { canChangeRecord } from '@/lib/records/record-access';
 import { ageAtVisit } from '@/lib/records/serialize';
@@ -23,14 +22,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
   const user = await requirePageUser(['doctor'], `/doctor/records/${id}`);
   if (!/^\d{1,15}$/.test(id)) notFound();
   const sp = await searchParams;
-  let data;
-  try {
-    data = await getMedicalRecord({ user, actor: actorOf(user), recordId: Number(id) });
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') notFound();
-    if (e instanceof AppError && e.code === 'forbidden') forbidden();
-    throw e;
-  }
+  const data = await orPageError(getMedicalRecord({ user, actor: actorOf(user), recordId: Number(id) }));
   const { record: r, versions, enteredInError } = data;
   const age = ageAtVisit(r.patientDateOfBirth, r.createdAt);
   const mayChange = canChangeRecord(user, r) && r.status !== 'entered-in-error';

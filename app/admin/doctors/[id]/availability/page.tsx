@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AvailabilityEditor } from '@/components/appointments/availability-editor';
 import { getWeeklyHours, listDoctorTimeOff } from '@/lib/appointments/availability-services';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { AppError } from '@/lib/errors';
+import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { adminAddTimeOffAction, adminRemoveTimeOffAction, adminSaveWeeklyHoursAction } from './actions';
 
 export const metadata: Metadata = { title: 'Doctor availability' };
@@ -15,13 +14,7 @@ export default async function DoctorAvailabilityPage({ params }: { params: Promi
   const user = await requirePageUser(['admin'], `/admin/doctors/${id}/availability`);
   if (!/^\d{1,15}$/.test(id)) notFound();
   const doctorId = Number(id);
-  let hours;
-  try {
-    hours = await getWeeklyHours({ user, doctorId });
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') notFound();
-    throw e;
-  }
+  const hours = await orPageError(getWeeklyHours({ user, doctorId }));
   const timeOff = await listDoctorTimeOff({ user, doctorId });
   return (
     <div className="flex flex-col gap-4">

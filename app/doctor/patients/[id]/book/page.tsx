@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingSteps, type BookingSearchParams } from '@/components/appointments/booking-steps';
 import { getBookingPatient } from '@/lib/appointments/get-booking-patient';
-import { AppError } from '@/lib/errors';
-import { requirePageUser } from '@/lib/auth/page-guard';
+import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { staffBookAction } from './actions';
 
 export const metadata: Metadata = { title: 'Book for a patient' };
@@ -14,10 +13,7 @@ export default async function StaffBookPage({ params, searchParams }: { params: 
   const { id } = await params;
   const user = await requirePageUser(['doctor'], `/doctor/patients/${id}/book`);
   if (!/^\d{1,15}$/.test(id)) notFound();
-  const patient = await getBookingPatient(user, Number(id)).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === 'not_found') notFound();
-    throw e;
-  });
+  const patient = await orPageError(getBookingPatient(user, Number(id)));
   const sp = await searchParams;
   if (sp.booked) {
     return (

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { ChartVisitForm } from '@/components/records/chart-visit-form';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { AppError } from '@/lib/errors';
+import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getChartingContext } from '@/lib/records/get-charting-context';
 import { formatDate, formatTime } from '@/lib/time';
 import { chartVisitAction } from './actions';
@@ -16,14 +15,7 @@ export default async function ChartVisitPage({ params, searchParams }: { params:
   const user = await requirePageUser(['doctor'], `/doctor/patients/${id}/chart`);
   if (!/^\d{1,15}$/.test(id)) notFound();
   const sp = await searchParams;
-  let ctx;
-  try {
-    ctx = await getChartingContext({ user, patientId: Number(id), appointmentId: sp.appointment && /^\d{1,15}$/.test(sp.appointment) ? Number(sp.appointment) : undefined });
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') notFound();
-    if (e instanceof AppError && e.code === 'forbidden') forbidden();
-    throw e;
-  }
+  const ctx = await orPageError(getChartingContext({ user, patientId: Number(id), appointmentId: sp.appointment && /^\d{1,15}$/.test(sp.appointment) ? Number(sp.appointment) : undefined }));
   const { patient, appointment } = ctx;
   return (
     <div className="flex flex-col gap-4">

@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { AmendRecordForm, type AmendRecordDefaults } from '@/components/records/amend-record-form';
 import { actorOf } from '@/lib/auth/current-user';
-import { requirePageUser } from '@/lib/auth/page-guard';
-import { AppError } from '@/lib/errors';
+import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getMedicalRecord } from '@/lib/records/get-medical-record';
 import { canChangeRecord } from '@/lib/records/record-access';
 import { contentOf, splitNotes } from '@/lib/records/record-content';
@@ -19,14 +18,7 @@ export default async function AmendRecordPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const user = await requirePageUser(['doctor'], `/doctor/records/${id}/amend`);
   if (!/^\d{1,15}$/.test(id)) notFound();
-  let data;
-  try {
-    data = await getMedicalRecord({ user, actor: actorOf(user), recordId: Number(id) });
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') notFound();
-    if (e instanceof AppError && e.code === 'forbidden') forbidden();
-    throw e;
-  }
+  const data = await orPageError(getMedicalRecord({ user, actor: actorOf(user), recordId: Number(id) }));
   const { record: r } = data;
   if (!canChangeRecord(user, r)) forbidden();
   const back = <Link href={`/doctor/records/${r.id}`} className="inline-flex min-h-11 items-center text-teal-800 underline">← Back to the record</Link>;

@@ -93,8 +93,19 @@ function sameOrigin(req: Request): boolean {
  * `export const { PUT, PATCH, DELETE } = methodsNotAllowed(['GET', 'POST'])`.
  */
 export function methodsNotAllowed(allowed: string[]) {
-  const h = async () => errorResponse(new AppError('method_not_allowed', `Use ${allowed.join(' or ')} on this path.`, undefined, { allowed }));
+  const h = Object.assign(
+    async () => errorResponse(new AppError('method_not_allowed', `Use ${allowed.join(' or ')} on this path.`, undefined, { allowed })),
+    { [NOT_ALLOWED]: true },
+  );
   return { GET: h, POST: h, PUT: h, PATCH: h, DELETE: h };
+}
+
+/** Marks the handlers made by `methodsNotAllowed` (the route inventory tells them from real ones). */
+export const NOT_ALLOWED = Symbol.for('ehealth.methodNotAllowed');
+
+/** True for a handler made by `methodsNotAllowed`. */
+export function isMethodNotAllowedHandler(h: unknown): boolean {
+  return typeof h === 'function' && (h as unknown as Record<symbol, unknown>)[NOT_ALLOWED] === true;
 }
 
 /** Wraps a route handler (see the module comment). The handler returns a Response or JSON-able data (200). */

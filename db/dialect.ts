@@ -93,3 +93,27 @@ export function likeLiteral(column: SQLWrapper, text: string, pattern: (escaped:
   const escaped = text.replace(/[!%_]/g, (c) => `!${c}`);
   return sql`${column} like ${pattern(escaped)} escape '!'`;
 }
+
+/** `prefix` + a built query as one SQL object, its `?` placeholders bound to its parameters again. */
+function prefixed(prefix: string, built: { sql: string; params: unknown[] }): SQL {
+  const parts = built.sql.split('?');
+  const chunks: SQL[] = [sql.raw(prefix + parts[0])];
+  parts.slice(1).forEach((part, i) => chunks.push(sql`${built.params[i]}`, sql.raw(part)));
+  return sql.join(chunks);
+}
+
+/**
+ * The database's plan for a built query (`query.toSQL()`), as text, one line per plan row: SQLite's
+ * `EXPLAIN QUERY PLAN` details, or MySQL/MariaDB `EXPLAIN` rows as `table type key=… possible_keys=… extra=…`.
+ * For tests and diagnostics that a query uses its index.
+ */
+export async function explainQuery(built: { sql: string; params: unknown[] }): Promise<string> {
+  const database = await getDatabase();
+  const db = await q();
+  if (database.dialect === 'sqlite') {
+    const rows = await (db as unknown as { all(s: SQL): Promise<unknown[][]> }).all(prefixed('EXPLAIN QUERY PLAN ', built));
+    return rows.map((row) => String(row[row.length - 1])).join('\n');
+  }
+  const [rows] = await (db as unknown as { execute(s: SQL): Promise<[Array<Record<string, unknown>>]> }).execute(prefixed('EXPLAIN ', built));
+  return rows.map((row) => `${row.table} ${row.type} key=${row.key ?? 'NULL'} possible_keys=${row.possible_keys ?? ''} extra=${row.Extra ?? ''}`).join('\n');
+}

@@ -10,6 +10,26 @@ export function clinicZone(): string {
   return env().CLINIC_TIME_ZONE;
 }
 
+/**
+ * The clinic-time calendar day of `at` as an integer `yyyymmdd` (e.g. 20261130): the key of the
+ * dashboard's daily statistics, comparable and sortable as a number on both databases.
+ */
+export function clinicDayKey(at: Date, zone = clinicZone()): number {
+  const d = DateTime.fromJSDate(at, { zone });
+  return d.year * 10_000 + d.month * 100 + d.day;
+}
+
+/** `yyyymmdd` → `'YYYY-MM-DD'`. */
+export function dayKeyToIso(key: number): string {
+  const s = String(key);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
+
+/** `'YYYY-MM-DD'` → `yyyymmdd`. */
+export function isoToDayKey(iso: string): number {
+  return Number(iso.slice(0, 10).replace(/-/g, ''));
+}
+
 /** `[start, end)` of the clinic-time calendar day containing `at` (or of `isoDate`), as UTC instants. */
 export function clinicDayRange(at: Date | string = new Date(), zone = clinicZone()): { start: Date; end: Date } {
   const d = typeof at === 'string' ? DateTime.fromISO(at, { zone }) : DateTime.fromJSDate(at, { zone });

@@ -11,6 +11,7 @@
 import cliProgress from 'cli-progress';
 import { closeDatabase, getDatabase } from '../db';
 import { COUNT_KEYS, emptyCounts, importPath, type FhirImportError, type PathImportResult } from '../db/import/fhir-import';
+import { ensureVisitStats } from '../lib/dashboard/ensure-visit-stats';
 
 const USAGE = 'usage: npm run db:import -- <bundle.json | folder> [more…]';
 
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
   }
   const db = await getDatabase();
   await db.migrate();
+  await ensureVisitStats((line) => console.log(line));
   const started = Date.now();
   const results: PathImportResult[] = [];
   const tty = !!process.stdout.isTTY;

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { closeDatabase, getDatabase } from '../db';
 import { DEMO_LOGINS, seedDemoIfEmpty } from '../db/seed/demo';
 import { seedLarge } from '../db/seed/large';
+import { ensureVisitStats } from '../lib/dashboard/ensure-visit-stats';
 
 const USAGE = `Usage:
   npm run db:seed                       seed the demo clinic if the database has no users
@@ -38,6 +39,7 @@ async function main() {
   const db = await getDatabase();
   console.log(`Database: ${db.describe}`);
   await db.migrate();
+  await ensureVisitStats((line) => console.log(line));
 
   if (!large) {
     const started = performance.now();

@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
-import { q, tables } from '../index';
+import { q, tables, withTransaction } from '../index';
 import { insertOne } from '../dialect';
+import { syncAppointmentVisit } from './visit-stats';
 import type { AppointmentStatus } from '../schema/types';
 
 export type AppointmentRow = typeof tables.appointments.$inferSelect;
@@ -8,7 +9,11 @@ export type NewAppointment = typeof tables.appointments.$inferInsert;
 
 /** Creates an appointment row as given (booking rules live in lib/appointments); returns its id. */
 export async function createAppointment(values: NewAppointment): Promise<number> {
-  return insertOne(tables.appointments, values);
+  return withTransaction(async () => {
+    const id = await insertOne(tables.appointments, values);
+    if (values.status === 'completed') await syncAppointmentVisit(id);
+    return id;
+  });
 }
 
 /** The appointment with `id`, or undefined. */
@@ -18,10 +23,15 @@ export async function findAppointmentById(id: number): Promise<AppointmentRow | 
   return row;
 }
 
-/** Updates the given columns of appointment `id`. */
+/** Updates the given columns of appointment `id` (and its dashboard statistics when status or time change). */
 export async function updateAppointment(id: number, values: Partial<NewAppointment>): Promise<void> {
-  const db = await q();
-  await db.update(tables.appointments).set({ ...values, updatedAt: new Date() }).where(eq(tables.appointments.id, id));
+  await withTransaction(async () => {
+    const db = await q();
+    await db.update(tables.appointments).set({ ...values, updatedAt: new Date() }).where(eq(tables.appointments.id, id));
+    if (values.status !== undefined || values.startAt !== undefined || values.doctorId !== undefined || values.patientId !== undefined) {
+      await syncAppointmentVisit(id);
+    }
+  });
 }
 
 function withNames() {
@@ -140,8 +150,12 @@ export async function findOccupant(party: 'doctor' | 'patient', partyId: number,
  * cannot both win); returns whether it changed.
  */
 export async function updateAppointmentIfStatus(id: number, fromStatus: AppointmentStatus, values: Partial<NewAppointment>): Promise<boolean> {
-  const db = await q();
-  const a = tables.appointments;
-  const [h] = (await db.update(a).set({ ...values, updatedAt: new Date() }).where(and(eq(a.id, id), eq(a.status, fromStatus)))) as unknown as [{ affectedRows: number }];
-  return h.affectedRows > 0;
+  return withTransaction(async () => {
+    const db = await q();
+    const a = tables.appointments;
+    const [h] = (await db.update(a).set({ ...values, updatedAt: new Date() }).where(and(eq(a.id, id), eq(a.status, fromStatus)))) as unknown as [{ affectedRows: number }];
+    if (!(h.affectedRows > 0)) return false;
+    await syncAppointmentVisit(id);
+    return true;
+  });
 }

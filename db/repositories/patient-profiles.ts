@@ -4,6 +4,7 @@
  * only the columns given. Callers hold the transaction (every statement goes through `q()`).
  */
 import { and, asc, count, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { syncPatientVisits } from './visit-stats';
 import { q, tables } from '../index';
 import { affectedRows } from '../dialect';
 import type { PatientRow, NewPatient } from './patients';
@@ -108,6 +109,7 @@ export async function updatePatientProfileRows(userId: number, user: Partial<New
   const db = await q();
   if (Object.keys(user).length) await db.update(tables.users).set({ ...user, updatedAt: now }).where(eq(tables.users.id, userId));
   await db.update(tables.patients).set({ ...patient, updatedAt: now }).where(eq(tables.patients.userId, userId));
+  if (patient.sex !== undefined || patient.dateOfBirth !== undefined) await syncPatientVisits(userId);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
+import { syncPatientVisits } from './visit-stats';
 import { q, tables, withTransaction } from '../index';
 import { insertOne } from '../dialect';
 import { allocateSequence } from './sequences';
@@ -23,6 +24,7 @@ export async function findPatientByUserId(userId: number): Promise<PatientRow | 
 export async function updatePatientByUserId(userId: number, values: Partial<NewPatient>): Promise<void> {
   const db = await q();
   await db.update(tables.patients).set({ ...values, updatedAt: new Date() }).where(eq(tables.patients.userId, userId));
+  if (values.sex !== undefined || values.dateOfBirth !== undefined) await syncPatientVisits(userId);
 }
 
 /** Number of patient profiles, optionally only those created in `[from, to)`. */

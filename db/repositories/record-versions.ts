@@ -9,10 +9,11 @@
  * counts take every row whose status is not `entered-in-error` — no version filtering is needed.
  */
 import { aliasedTable, and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { getDatabase, q, tables, type PortableDb } from '../index';
-import { affectedRows } from '../dialect';
+import { getDatabase, q, tables, withTransaction, type PortableDb } from '../index';
+import { affectedRows, explainQuery } from '../dialect';
 import type { RecordStatus } from '../schema/types';
 import type { MedicalRecordRow, NewMedicalRecord } from './records';
+import { syncRecordVisit } from './visit-stats';
 
 export type DiagnosisRow = typeof tables.diagnoses.$inferSelect;
 export type PrescriptionRow = typeof tables.prescriptions.$inferSelect;
@@ -134,29 +135,14 @@ export async function listPatientHistoryPage(patientId: number, page: { limit: n
   return { count: Number(total.n), rows: await withDetails(db, rows) };
 }
 
-/** `prefix` + a built query as one SQL object, its `?` placeholders bound to its parameters again. */
-function prefixed(prefix: string, built: { sql: string; params: unknown[] }): SQL {
-  const parts = built.sql.split('?');
-  const chunks: SQL[] = [sql.raw(prefix + parts[0])];
-  parts.slice(1).forEach((part, i) => chunks.push(sql`${built.params[i]}`, sql.raw(part)));
-  return sql.join(chunks);
-}
-
 /**
  * The database's plan for the first patient-history page of `patientId`, as text (one line per plan
  * row): SQLite's `EXPLAIN QUERY PLAN` details, or MySQL/MariaDB `EXPLAIN` rows as `table type key`.
  * For tests and diagnostics: the plan must use `records_patient_created_idx`.
  */
 export async function explainPatientHistoryQuery(patientId: number): Promise<string> {
-  const database = await getDatabase();
   const db = await q();
-  const built = patientHistoryQuery(db, patientId, { limit: 20, offset: 0 }).toSQL();
-  if (database.dialect === 'sqlite') {
-    const rows = await (db as unknown as { all(s: SQL): Promise<unknown[][]> }).all(prefixed('EXPLAIN QUERY PLAN ', built));
-    return rows.map((row) => String(row[row.length - 1])).join('\n');
-  }
-  const [rows] = await (db as unknown as { execute(s: SQL): Promise<[Array<Record<string, unknown>>]> }).execute(prefixed('EXPLAIN ', built));
-  return rows.map((row) => `${row.table} ${row.type} key=${row.key ?? 'NULL'} possible_keys=${row.possible_keys ?? ''} extra=${row.Extra ?? ''}`).join('\n');
+  return explainQuery(patientHistoryQuery(db, patientId, { limit: 20, offset: 0 }).toSQL());
 }
 
 /**
@@ -164,20 +150,28 @@ export async function explainPatientHistoryQuery(patientId: number): Promise<str
  * not entered-in-error; false when it changed meanwhile (nothing written).
  */
 export async function updateRecordIfVersion(id: number, expectedVersion: number, values: Partial<NewMedicalRecord>): Promise<boolean> {
-  const db = await q();
-  const r = tables.medicalRecords;
-  const res = await db.update(r).set(values)
-    .where(and(eq(r.id, id), eq(r.version, expectedVersion), ne(r.status, 'entered-in-error')));
-  return affectedRows(res) === 1;
+  return withTransaction(async () => {
+    const db = await q();
+    const r = tables.medicalRecords;
+    const res = await db.update(r).set(values)
+      .where(and(eq(r.id, id), eq(r.version, expectedVersion), ne(r.status, 'entered-in-error')));
+    if (affectedRows(res) !== 1) return false;
+    await syncRecordVisit(id);
+    return true;
+  });
 }
 
 /** Marks record `id` entered-in-error with `reason` unless it already is; false when it already was. */
 export async function markRecordEnteredInError(id: number, reason: string, now: Date): Promise<boolean> {
-  const db = await q();
-  const r = tables.medicalRecords;
-  const res = await db.update(r).set({ status: 'entered-in-error', statusReason: reason, updatedAt: now })
-    .where(and(eq(r.id, id), ne(r.status, 'entered-in-error')));
-  return affectedRows(res) === 1;
+  return withTransaction(async () => {
+    const db = await q();
+    const r = tables.medicalRecords;
+    const res = await db.update(r).set({ status: 'entered-in-error', statusReason: reason, updatedAt: now })
+      .where(and(eq(r.id, id), ne(r.status, 'entered-in-error')));
+    if (affectedRows(res) !== 1) return false;
+    await syncRecordVisit(id);
+    return true;
+  });
 }
 
 /**

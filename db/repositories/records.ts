@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { q, tables, withTransaction } from '../index';
 import { insertMany, insertOne } from '../dialect';
+import { syncRecordVisit } from './visit-stats';
 
 export type MedicalRecordRow = typeof tables.medicalRecords.$inferSelect;
 export type NewMedicalRecord = typeof tables.medicalRecords.$inferInsert;
@@ -23,19 +24,32 @@ export async function createMedicalRecord(
   });
 }
 
-/** Replaces the diagnoses and prescription lines of record `recordId` (inside the caller's transaction). */
+/**
+ * Replaces the diagnoses and prescription lines of record `recordId` (inside the caller's transaction)
+ * and brings the record's dashboard statistics up to date.
+ */
 export async function replaceRecordLines(recordId: number, diagnoses: NewDiagnosis[], prescriptions: NewPrescription[]) {
   const db = await q();
   await db.delete(tables.diagnoses).where(eq(tables.diagnoses.recordId, recordId));
   await db.delete(tables.prescriptions).where(eq(tables.prescriptions.recordId, recordId));
-  if (diagnoses.length) await insertMany(tables.diagnoses, diagnoses.map((d, i) => ({ ...d, recordId, position: i })));
+  // ICD-10 codes are upper case (WHO ICD-10 tabular list): 'i10' from an import is stored as 'I10', so
+  // both databases group them as one code (MySQL compares case-insensitively, SQLite does not).
+  if (diagnoses.length) {
+    await insertMany(tables.diagnoses, diagnoses.map((d, i) => ({
+      ...d, code: d.system === 'ICD-10' && d.code ? d.code.trim().toUpperCase() : d.code, recordId, position: i,
+    })));
+  }
   if (prescriptions.length) await insertMany(tables.prescriptions, prescriptions.map((p, i) => ({ ...p, recordId, position: i })));
+  await syncRecordVisit(recordId);
 }
 
-/** Updates the given columns of record `id`. */
+/** Updates the given columns of record `id` (and its dashboard statistics). */
 export async function updateMedicalRecord(id: number, values: Partial<NewMedicalRecord>): Promise<void> {
-  const db = await q();
-  await db.update(tables.medicalRecords).set({ ...values, updatedAt: new Date() }).where(eq(tables.medicalRecords.id, id));
+  await withTransaction(async () => {
+    const db = await q();
+    await db.update(tables.medicalRecords).set({ ...values, updatedAt: new Date() }).where(eq(tables.medicalRecords.id, id));
+    await syncRecordVisit(id);
+  });
 }
 
 /** The record with `id`, or undefined. */

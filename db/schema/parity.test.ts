@@ -75,5 +75,9 @@ describe('schema parity (SQLite ↔ MySQL)', () => {
     expectTypeOf<typeof lite.appointmentEvents.$inferInsert>().toEqualTypeOf<typeof my.appointmentEvents.$inferInsert>();
     expectTypeOf<typeof lite.reminders.$inferSelect>().toEqualTypeOf<typeof my.reminders.$inferSelect>();
     expectTypeOf<typeof lite.reminders.$inferInsert>().toEqualTypeOf<typeof my.reminders.$inferInsert>();
+    expectTypeOf<typeof lite.statsVisits.$inferSelect>().toEqualTypeOf<typeof my.statsVisits.$inferSelect>();
+    expectTypeOf<typeof lite.statsVisits.$inferInsert>().toEqualTypeOf<typeof my.statsVisits.$inferInsert>();
+    expectTypeOf<typeof lite.statsDiagnosesDaily.$inferSelect>().toEqualTypeOf<typeof my.statsDiagnosesDaily.$inferSelect>();
+    expectTypeOf<typeof lite.statsDiagnosesDaily.$inferInsert>().toEqualTypeOf<typeof my.statsDiagnosesDaily.$inferInsert>();
   });
 });

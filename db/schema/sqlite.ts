@@ -299,4 +299,37 @@ export const reminders = table('reminders', {
   uniqueIndex('reminders_appointment_kind_uq').on(t.appointmentId, t.channel, t.kind),
   index('reminders_status_next_idx').on(t.status, t.nextAttemptAt),
 ]);
+/**
+ * Dashboard statistics kept up to date in the same transaction as the writes (db/repositories/
+ * visit-stats.ts): one row per visit — a final/amended medical record, or a completed appointment
+ * without such a record — dated by its clinic day (`visit_day` = yyyymmdd in the clinic time zone),
+ * with the patient's sex and age band (index into AGE_BANDS, null when the date of birth is unknown)
+ * on that day, and the diagnosis keys the visit contributed to `stats_diagnoses_daily`.
+ */
+export const statsVisits = table('stats_visits', {
+  id: id(),
+  source: shortText('source', 12).$type<'record' | 'appointment'>().notNull(),
+  sourceId: int('source_id').notNull(),
+  visitDay: int('visit_day').notNull(),
+  doctorId: fkId('doctor_id').notNull(),
+  patientId: fkId('patient_id').notNull(),
+  sex: shortText('sex', 8).$type<Sex>().notNull(),
+  ageBand: int('age_band'),
+  dxKeys: longText('dx_keys').notNull(), // JSON [[system, code], …] counted in stats_diagnoses_daily
+}, (t) => [
+  uniqueIndex('stats_visits_source_uq').on(t.source, t.sourceId),
+  index('stats_visits_day_doctor_idx').on(t.visitDay, t.doctorId),
+  index('stats_visits_day_patient_idx').on(t.visitDay, t.patientId, t.sex, t.ageBand),
+  index('stats_visits_patient_idx').on(t.patientId),
+]);
+
+/** Diagnoses on visits per clinic day and (system, code); free text counts under ('text', ''). */
+export const statsDiagnosesDaily = table('stats_diagnoses_daily', {
+  visitDay: int('visit_day').notNull(),
+  system: shortText('system', 16).notNull(),
+  code: shortText('code', 32).notNull(),
+  n: int('n').notNull(),
+}, (t) => [
+  uniqueIndex('stats_diagnoses_daily_uq').on(t.visitDay, t.system, t.code),
+]);
 // @schema-end

@@ -13,6 +13,7 @@ import type { MySqlTable } from 'drizzle-orm/mysql-core';
 import { q, tables, withTransaction } from '../index';
 import { insertMany } from '../dialect';
 import { allocateSequence } from '../repositories/sequences';
+import { addRecordVisitsInIdRange } from '../repositories/visit-stats';
 import { formatPatientNumber } from '../repositories/patients';
 import type { Sex } from '../schema/types';
 import { foldName } from '../../lib/text';
@@ -192,6 +193,7 @@ export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult
       await insertMany(medicalRecords, recordRows, chunk);
       await insertMany(diagnoses, dxRows, chunk);
       await insertMany(prescriptions, rxRows, chunk);
+      await addRecordVisitsInIdRange(recordRows[0].id as number, recordRows[recordRows.length - 1].id as number);
     });
     dxCount += dxRows.length;
     rxCount += rxRows.length;

@@ -1,11 +1,12 @@
 /**
- * Start-up work on the database: migrations, then the demo clinic into an empty database — unless
+ * Start-up work on the database: migrations, the dashboard's summary tables on an upgraded database, then the demo clinic into an empty database — unless
  * this database was ever started as a real clinic (`SEED_DEMO=0`), which is remembered in the
  * database itself so a later start without the setting cannot seed public demo logins into it.
  */
 import { getDatabase } from '@/db';
 import { allocateSequence, readSequence } from '@/db/repositories/sequences';
 import { seedDemoIfEmpty } from '@/db/seed/demo';
+import { ensureVisitStats } from '@/lib/dashboard/ensure-visit-stats';
 
 const REAL_CLINIC_MARK = 'real_clinic_mark';
 
@@ -13,6 +14,7 @@ const REAL_CLINIC_MARK = 'real_clinic_mark';
 export async function prepareDatabase(opts: { seedDemo: boolean }): Promise<{ seeded: boolean; realClinic: boolean }> {
   const db = await getDatabase();
   await db.migrate();
+  await ensureVisitStats((line) => console.log(line));
   let realClinic = (await readSequence(REAL_CLINIC_MARK)) !== null;
   if (!opts.seedDemo && !realClinic) {
     await allocateSequence(REAL_CLINIC_MARK);

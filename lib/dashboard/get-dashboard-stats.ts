@@ -25,18 +25,18 @@
  *   (`period` = the day, the week's Monday, or `YYYY-MM`); edge buckets count only the days in range.
  */
 import { DateTime } from 'luxon';
+import { countAppointmentsByStatus, countPatientsTotalAndNew } from '@/db/repositories/stats';
 import {
-  countAppointmentsByStatus, countDiagnoses, countPatientsTotalAndNew, countVisitsByBucket,
-  countVisitsPerDoctor, listPatientsSeen,
-} from '@/db/repositories/stats';
+  countDiagnosesInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
+} from '@/db/repositories/visit-stats';
 import type { Sex } from '@/db/schema/types';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { validationError, zodFieldErrors } from '@/lib/errors';
-import { ageOn, clinicToday, clinicZone } from '@/lib/time';
+import { clinicToday, clinicZone, isoToDayKey } from '@/lib/time';
+import { AGE_BANDS, type AgeBand } from './age-bands';
 import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, dashboardStatsSchema, type DashboardStatsInput, type Granularity } from './schemas';
 
-export const AGE_BANDS = ['0-4', '5-14', '15-24', '25-44', '45-64', '65+'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+export { AGE_BANDS, ageBand, type AgeBand } from './age-bands';
 
 export interface DashboardStats {
   range: { from: string; to: string; granularity: Granularity; timeZone: string };
@@ -61,16 +61,6 @@ export interface DashboardStats {
 }
 
 const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
-
-/** The age band of an age in whole years. */
-export function ageBand(age: number): AgeBand {
-  if (age < 5) return '0-4';
-  if (age < 15) return '5-14';
-  if (age < 25) return '15-24';
-  if (age < 45) return '25-44';
-  if (age < 65) return '45-64';
-  return '65+';
-}
 
 function parseDate(s: string, field: string, zone: string): DateTime {
   const d = DateTime.fromISO(s, { zone });
@@ -113,13 +103,16 @@ export async function getDashboardStats(opts: { user: CurrentUser | null; now?: 
   const { from, to, end, granularity, zone } = resolveRange({ from: opts.from, to: opts.to, granularity: opts.granularity }, opts.now);
   const range = { from: from.toJSDate(), to: end.toJSDate() };
   const { labels, bounds } = buckets(from, end, granularity);
+  // Summary tables are keyed by clinic day (yyyymmdd); bucket bounds are clinic midnights.
+  const dayBounds = bounds.map((b) => isoToDayKey(DateTime.fromJSDate(b, { zone }).toISODate() as string));
+  const days = { fromDay: dayBounds[0], toDay: dayBounds[dayBounds.length - 1] };
   const [patients, series, byStatus, dx, perDoctor, seen] = await Promise.all([
     countPatientsTotalAndNew(range),
-    countVisitsByBucket(bounds),
+    countVisitsByDayBuckets(dayBounds),
     countAppointmentsByStatus(range),
-    countDiagnoses(range, 10),
-    countVisitsPerDoctor(range),
-    listPatientsSeen(range),
+    countDiagnosesInDays(days, 10),
+    countVisitsPerDoctorInDays(days),
+    countPatientsSeenInDays(days),
   ]);
 
   const status = {
@@ -131,12 +124,12 @@ export async function getDashboardStats(opts: { user: CurrentUser | null; now?: 
   const bySex: Record<Sex, number> = { male: 0, female: 0, other: 0, unknown: 0 };
   const bands = new Map<AgeBand, number>(AGE_BANDS.map((b) => [b, 0]));
   let ageUnknown = 0;
-  for (const p of seen) {
-    bySex[p.sex] = (bySex[p.sex] ?? 0) + 1;
-    if (!p.dateOfBirth) { ageUnknown += 1; continue; }
-    const visitDate = DateTime.fromJSDate(p.firstVisitAt, { zone }).toISODate() as string;
-    const band = ageBand(ageOn(p.dateOfBirth, visitDate));
-    bands.set(band, (bands.get(band) ?? 0) + 1);
+  let seenTotal = 0;
+  for (const g of seen) {
+    seenTotal += g.patients;
+    bySex[g.sex] = (bySex[g.sex] ?? 0) + g.patients;
+    if (g.ageBand === null) ageUnknown += g.patients;
+    else bands.set(AGE_BANDS[g.ageBand], (bands.get(AGE_BANDS[g.ageBand]) ?? 0) + g.patients);
   }
 
   return {
@@ -153,6 +146,6 @@ export async function getDashboardStats(opts: { user: CurrentUser | null; now?: 
       freeText: { count: dx.freeText, share: ratio(dx.freeText, dx.total) ?? 0 },
     },
     visitsPerDoctor: perDoctor,
-    patientsSeen: { total: seen.length, bySex, byAgeBand: AGE_BANDS.map((band) => ({ band, count: bands.get(band) ?? 0 })), ageUnknown },
+    patientsSeen: { total: seenTotal, bySex, byAgeBand: AGE_BANDS.map((band) => ({ band, count: bands.get(band) ?? 0 })), ageUnknown },
   };
 }

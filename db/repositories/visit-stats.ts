@@ -1,0 +1,397 @@
+/**
+ * The dashboard's summary tables, kept up to date in the same transaction as the writes that change
+ * them (see `stats_visits` and `stats_diagnoses_daily` in db/schema/sqlite.ts).
+ *
+ * The visit rule (lib/dashboard/get-dashboard-stats.ts): a visit is a medical record with status
+ * final/amended, dated by the clinic day of its created_at, or a completed appointment with no such
+ * record linked by appointment_id, dated by the clinic day of its start. Entered-in-error records never
+ * count; cancelled appointments never count.
+ *
+ * Sync is state-based and idempotent: `syncRecordVisit(id)` / `syncAppointmentVisit(id)` read the
+ * entity as it is now, compare with its `stats_visits` row, and apply the difference (insert, update or
+ * delete the row; add or subtract its diagnoses in `stats_diagnoses_daily`). The repositories call them
+ * after every write that can change a visit (record created, lines replaced, amended, entered in error;
+ * appointment created or status changed), so every path — pages, API, FHIR import, seeds — keeps the
+ * tables right without knowing about them. The row is locked first (a no-op UPDATE: a row lock on
+ * MySQL, and later reads of that row see the latest committed version), so two transactions syncing
+ * one entity run one after the other; diagnosis counts change by atomic increments, which commute.
+ * `rebuildVisitStats()` recomputes everything (databases that had records before these tables).
+ */
+import { and, asc, count, eq, gt, gte, inArray, lt, sql, sum, type SQL } from 'drizzle-orm';
+import { getDatabase, q, tables, withTransaction } from '../index';
+import { explainQuery, insertMany, upsert } from '../dialect';
+import type { Sex } from '../schema/types';
+import { AGE_BANDS, ageBand } from '../../lib/dashboard/age-bands';
+import { ageOn, clinicDayKey, clinicZone, dayKeyToIso } from '../../lib/time';
+
+/** Record statuses that make a record a visit. */
+export const VISIT_RECORD_STATUSES = ['final', 'amended'] as const;
+
+type Source = 'record' | 'appointment';
+type DxKey = [system: string, code: string];
+interface Fact {
+  visitDay: number;
+  doctorId: number;
+  patientId: number;
+  sex: Sex;
+  ageBand: number | null;
+  dxKeys: string;
+}
+
+/** The key a diagnosis row counts under: (system, code), or ('text', '') for free text. */
+export function diagnosisKey(system: string, code: string | null | undefined): DxKey {
+  return system === 'text' || !code ? ['text', ''] : [system, code];
+}
+
+/** Index into AGE_BANDS of the age on clinic day `dayKey` of someone born on `dateOfBirth`, or null. */
+export function ageBandIndex(dateOfBirth: string | null | undefined, dayKey: number): number | null {
+  if (!dateOfBirth) return null;
+  return AGE_BANDS.indexOf(ageBand(Math.max(0, ageOn(dateOfBirth, dayKeyToIso(dayKey)))));
+}
+
+async function lockFact(source: Source, sourceId: number) {
+  const db = await q();
+  const s = tables.statsVisits;
+  await db.update(s).set({ sourceId: sql`${s.sourceId}` }).where(and(eq(s.source, source), eq(s.sourceId, sourceId)));
+  const [row] = await db.select().from(s).where(and(eq(s.source, source), eq(s.sourceId, sourceId))).limit(1);
+  return row;
+}
+
+async function patientDemographics(patientId: number): Promise<{ sex: Sex; dateOfBirth: string | null }> {
+  const db = await q();
+  const p = tables.patients;
+  const [row] = await db.select({ sex: p.sex, dateOfBirth: p.dateOfBirth }).from(p).where(eq(p.userId, patientId)).limit(1);
+  return { sex: row?.sex ?? 'unknown', dateOfBirth: row?.dateOfBirth ?? null };
+}
+
+/** Adds `sign` × each key's occurrences to `stats_diagnoses_daily` for `day`. */
+async function addDiagnosisCounts(day: number, keys: DxKey[], sign: 1 | -1) {
+  if (!keys.length) return;
+  const db = await q();
+  const d = tables.statsDiagnosesDaily;
+  const tally = new Map<string, { key: DxKey; n: number }>();
+  for (const k of keys) {
+    const id = JSON.stringify(k);
+    tally.set(id, { key: k, n: (tally.get(id)?.n ?? 0) + 1 });
+  }
+  for (const { key: [system, code], n } of tally.values()) {
+    const delta = sign * n;
+    if (delta > 0) {
+      await upsert(d, { visitDay: day, system, code, n: delta }, [d.visitDay, d.system, d.code], { n: sql`${d.n} + ${delta}` as unknown as number });
+    } else {
+      await db.update(d).set({ n: sql`${d.n} - ${-delta}` }).where(and(eq(d.visitDay, day), eq(d.system, system), eq(d.code, code)));
+    }
+  }
+}
+
+/** Adds each row's `n` to `stats_diagnoses_daily` (multi-row upserts, 500 rows a statement). */
+async function addDiagnosisCountsMany(rows: Array<{ visitDay: number; system: string; code: string; n: number }>) {
+  const { dialect } = await getDatabase();
+  const db = (await q()) as unknown as {
+    insert(t: unknown): { values(v: unknown[]): { onConflictDoUpdate(o: unknown): Promise<unknown>; onDuplicateKeyUpdate(o: unknown): Promise<unknown> } };
+  };
+  const t = tables.statsDiagnosesDaily;
+  for (let i = 0; i < rows.length; i += 500) {
+    const ins = db.insert(t).values(rows.slice(i, i + 500));
+    if (dialect === 'sqlite') await ins.onConflictDoUpdate({ target: [t.visitDay, t.system, t.code], set: { n: sql`${t.n} + excluded.${sql.identifier('n')}` } });
+    else await ins.onDuplicateKeyUpdate({ set: { n: sql`${t.n} + values(${t.n})` } });
+  }
+}
+
+async function applyFact(source: Source, sourceId: number, old: Fact | undefined, next: Fact | null) {
+  const db = await q();
+  const s = tables.statsVisits;
+  if (old && next && old.visitDay === next.visitDay && old.doctorId === next.doctorId && old.patientId === next.patientId
+    && old.sex === next.sex && old.ageBand === next.ageBand && old.dxKeys === next.dxKeys) return;
+  if (old) await addDiagnosisCounts(old.visitDay, JSON.parse(old.dxKeys) as DxKey[], -1);
+  if (next) await addDiagnosisCounts(next.visitDay, JSON.parse(next.dxKeys) as DxKey[], 1);
+  const where = and(eq(s.source, source), eq(s.sourceId, sourceId));
+  if (old && next) await db.update(s).set(next).where(where);
+  else if (old) await db.delete(s).where(where);
+  else if (next) await db.insert(s).values({ source, sourceId, ...next });
+}
+
+/**
+ * Brings the statistics of medical record `recordId` (and of its appointment, which a visit record
+ * hides) up to date with the record as it is now. Joins the caller's transaction (or opens one).
+ */
+export async function syncRecordVisit(recordId: number, zone = clinicZone()): Promise<void> {
+  await withTransaction(async () => {
+    const db = await q();
+    const { medicalRecords: r, diagnoses: d } = tables;
+    const old = await lockFact('record', recordId);
+    const [rec] = await db.select({
+      status: r.status, createdAt: r.createdAt, doctorId: r.doctorId, patientId: r.patientId, appointmentId: r.appointmentId,
+    }).from(r).where(eq(r.id, recordId)).limit(1);
+    let next: Fact | null = null;
+    if (rec && (VISIT_RECORD_STATUSES as readonly string[]).includes(rec.status)) {
+      const lines = await db.select({ system: d.system, code: d.code }).from(d).where(eq(d.recordId, recordId)).orderBy(asc(d.position), asc(d.id));
+      const who = await patientDemographics(rec.patientId);
+      const visitDay = clinicDayKey(rec.createdAt, zone);
+      next = {
+        visitDay, doctorId: rec.doctorId, patientId: rec.patientId, sex: who.sex,
+        ageBand: ageBandIndex(who.dateOfBirth, visitDay), dxKeys: JSON.stringify(lines.map((l) => diagnosisKey(l.system, l.code))),
+      };
+    }
+    await applyFact('record', recordId, old, next);
+    if (rec?.appointmentId) await syncAppointmentVisit(rec.appointmentId, zone);
+  });
+}
+
+/**
+ * Brings the statistics of appointment `appointmentId` up to date: a visit while it is completed and
+ * has no final/amended record. Joins the caller's transaction (or opens one).
+ */
+export async function syncAppointmentVisit(appointmentId: number, zone = clinicZone()): Promise<void> {
+  await withTransaction(async () => {
+    const db = await q();
+    const { appointments: a, medicalRecords: r } = tables;
+    const old = await lockFact('appointment', appointmentId);
+    const [appt] = await db.select({ status: a.status, startAt: a.startAt, doctorId: a.doctorId, patientId: a.patientId })
+      .from(a).where(eq(a.id, appointmentId)).limit(1);
+    let next: Fact | null = null;
+    if (appt?.status === 'completed') {
+      const [hidden] = await db.select({ n: count() }).from(r)
+        .where(and(eq(r.appointmentId, appointmentId), inArray(r.status, [...VISIT_RECORD_STATUSES])));
+      if (Number(hidden.n) === 0) {
+        const who = await patientDemographics(appt.patientId);
+        const visitDay = clinicDayKey(appt.startAt, zone);
+        next = { visitDay, doctorId: appt.doctorId, patientId: appt.patientId, sex: who.sex, ageBand: ageBandIndex(who.dateOfBirth, visitDay), dxKeys: '[]' };
+      }
+    }
+    await applyFact('appointment', appointmentId, old, next);
+  });
+}
+
+/** Re-reads the sex and date of birth of patient `patientId` into their visits' statistics (after a profile change). */
+export async function syncPatientVisits(patientId: number): Promise<void> {
+  await withTransaction(async () => {
+    const db = await q();
+    const s = tables.statsVisits;
+    const who = await patientDemographics(patientId);
+    const facts = await db.select({ id: s.id, visitDay: s.visitDay, sex: s.sex, ageBand: s.ageBand }).from(s).where(eq(s.patientId, patientId));
+    for (const f of facts) {
+      const band = ageBandIndex(who.dateOfBirth, f.visitDay);
+      if (f.sex !== who.sex || f.ageBand !== band) await db.update(s).set({ sex: who.sex, ageBand: band }).where(eq(s.id, f.id));
+    }
+  });
+}
+
+/**
+ * Adds the statistics of the (new, not yet counted) records with ids in `[fromId, toId]` in a few
+ * set-wise statements: for bulk loads (the large seed) inside the loader's transaction. Records linked
+ * to appointments are synced one by one (they may hide an appointment visit).
+ */
+export async function addRecordVisitsInIdRange(fromId: number, toId: number, zone = clinicZone()): Promise<number> {
+  const db = await q();
+  const { medicalRecords: r, diagnoses: d, patients: p } = tables;
+  const recs = await db.select({
+    id: r.id, createdAt: r.createdAt, doctorId: r.doctorId, patientId: r.patientId, appointmentId: r.appointmentId,
+    sex: p.sex, dateOfBirth: p.dateOfBirth,
+  }).from(r).leftJoin(p, eq(p.userId, r.patientId))
+    .where(and(gte(r.id, fromId), lt(r.id, toId + 1), inArray(r.status, [...VISIT_RECORD_STATUSES])));
+  if (!recs.length) return 0;
+  const lines = await db.select({ recordId: d.recordId, system: d.system, code: d.code }).from(d)
+    .where(and(gte(d.recordId, fromId), lt(d.recordId, toId + 1))).orderBy(asc(d.recordId), asc(d.position), asc(d.id));
+  const byRecord = new Map<number, DxKey[]>();
+  for (const l of lines) {
+    const list = byRecord.get(l.recordId) ?? [];
+    list.push(diagnosisKey(l.system, l.code));
+    byRecord.set(l.recordId, list);
+  }
+  const facts: Array<typeof tables.statsVisits.$inferInsert> = [];
+  const daily = new Map<string, { visitDay: number; system: string; code: string; n: number }>();
+  const linked: number[] = [];
+  for (const rec of recs) {
+    if (rec.appointmentId) { linked.push(rec.id); continue; }
+    const visitDay = clinicDayKey(rec.createdAt, zone);
+    const keys = byRecord.get(rec.id) ?? [];
+    facts.push({
+      source: 'record', sourceId: rec.id, visitDay, doctorId: rec.doctorId, patientId: rec.patientId, sex: rec.sex ?? 'unknown',
+      ageBand: ageBandIndex(rec.dateOfBirth, visitDay), dxKeys: JSON.stringify(keys),
+    });
+    for (const [system, code] of keys) {
+      const k = `${visitDay}|${system}|${code}`;
+      const cur = daily.get(k) ?? { visitDay, system, code, n: 0 };
+      cur.n += 1;
+      daily.set(k, cur);
+    }
+  }
+  await insertMany(tables.statsVisits, facts);
+  await addDiagnosisCountsMany([...daily.values()]);
+  for (const id of linked) await syncRecordVisit(id, zone);
+  return recs.length;
+}
+
+/**
+ * Recomputes both summary tables from the records and appointments (a repair, and the first start of
+ * a database that held records before them). Runs in batches of `batch` records, each in a
+ * transaction; returns the number of visits counted.
+ */
+export async function rebuildVisitStats(opts: { batch?: number; zone?: string; log?: (line: string) => void } = {}): Promise<number> {
+  const batch = opts.batch ?? 20_000;
+  const zone = opts.zone ?? clinicZone();
+  const db = await q();
+  await withTransaction(async () => {
+    const tx = await q();
+    await tx.delete(tables.statsVisits);
+    await tx.delete(tables.statsDiagnosesDaily);
+  });
+  const r = tables.medicalRecords;
+  const [{ maxId }] = await db.select({ maxId: sql<number | null>`max(${r.id})` }).from(r);
+  let visits = 0;
+  for (let from = 1; from <= Number(maxId ?? 0); from += batch) {
+    visits += await withTransaction(() => addRecordVisitsInIdRange(from, from + batch - 1, zone));
+    opts.log?.(`records up to id ${Math.min(from + batch - 1, Number(maxId))}: ${visits} visits`);
+  }
+  // Completed appointments without a visit record (those with one were synced above).
+  const a = tables.appointments;
+  let after = 0;
+  for (;;) {
+    const ids = await db.select({ id: a.id }).from(a)
+      .where(and(eq(a.status, 'completed'), gt(a.id, after))).orderBy(asc(a.id)).limit(batch);
+    if (!ids.length) break;
+    await withTransaction(async () => {
+      for (const { id } of ids) await syncAppointmentVisit(id, zone);
+    });
+    after = ids[ids.length - 1].id;
+  }
+  const [{ n }] = await db.select({ n: count() }).from(tables.statsVisits);
+  return Number(n);
+}
+
+// ── Reads (lib/dashboard/get-dashboard-stats.ts) ───────────────────────────────────────────────────
+
+type Db = Awaited<ReturnType<typeof q>>;
+
+/** Clinic days `[fromDay, toDay)` as yyyymmdd keys. */
+export type DayRange = { fromDay: number; toDay: number };
+
+function inDays(col: typeof tables.statsVisits.visitDay, { fromDay, toDay }: DayRange): SQL | undefined {
+  return and(gte(col, fromDay), lt(col, toDay));
+}
+
+/**
+ * `CASE` mapping `col` to the index of its bucket (bucket i is `[bounds[i], bounds[i+1])`; null
+ * outside), nested as a binary search so each row costs ~log2(buckets) comparisons.
+ */
+function bucketExpr(col: typeof tables.statsVisits.visitDay, bounds: number[]) {
+  const build = (lo: number, hi: number): SQL => {
+    if (hi - lo === 1) return sql.raw(String(lo));
+    const mid = Math.floor((lo + hi) / 2);
+    return sql`CASE WHEN ${col} < ${sql.raw(String(bounds[mid]))} THEN ${build(lo, mid)} ELSE ${build(mid, hi)} END`;
+  };
+  return sql<number>`${build(0, bounds.length - 1)}`.as('bucket');
+}
+
+function visitsByBucketQuery(db: Db, bounds: number[]) {
+  const s = tables.statsVisits;
+  return db.select({ b: bucketExpr(s.visitDay, bounds), n: count() }).from(s)
+    .where(inDays(s.visitDay, { fromDay: bounds[0], toDay: bounds[bounds.length - 1] })).groupBy(sql`${sql.identifier('bucket')}`);
+}
+
+/** Visits per bucket: `bounds` are n+1 ascending day keys for n buckets `[bounds[i], bounds[i+1])`; returns n counts. */
+export async function countVisitsByDayBuckets(bounds: number[]): Promise<number[]> {
+  const out = new Array<number>(Math.max(bounds.length - 1, 0)).fill(0);
+  if (bounds.length < 2) return out;
+  const rows = await visitsByBucketQuery(await q(), bounds);
+  for (const row of rows) if (row.b !== null && row.b !== undefined) out[Number(row.b)] += Number(row.n);
+  return out;
+}
+
+function visitsPerDoctorQuery(db: Db, days: DayRange) {
+  const s = tables.statsVisits;
+  return db.select({ doctorId: s.doctorId, n: count() }).from(s).where(inDays(s.visitDay, days)).groupBy(s.doctorId);
+}
+
+/** Visits per doctor in the days, `[{ doctorId, name, visits }]`, most visits first (then name, id). */
+export async function countVisitsPerDoctorInDays(days: DayRange) {
+  const db = await q();
+  const { users } = tables;
+  const rows = await visitsPerDoctorQuery(db, days);
+  const ids = rows.map((x) => x.doctorId);
+  const names = ids.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : [];
+  const nameOf = new Map(names.map((u) => [u.id, u.name]));
+  return rows.map((x) => ({ doctorId: x.doctorId, name: nameOf.get(x.doctorId) ?? '', visits: Number(x.n) }))
+    .sort((x, y) => y.visits - x.visits || x.name.localeCompare(y.name) || x.doctorId - y.doctorId);
+}
+
+/**
+ * Distinct patients with a visit in the days, counted by sex and by age band (index into AGE_BANDS,
+ * null = unknown date of birth) at their first visit in the days: `[{ sex, ageBand, patients }]`.
+ * `min(visit_day * 10 + band)` picks the band of each patient's earliest day (bands are 0–5; 9 = unknown).
+ */
+export async function countPatientsSeenInDays(days: DayRange): Promise<Array<{ sex: Sex; ageBand: number | null; patients: number }>> {
+  const rows = await patientsSeenQuery(await q(), days);
+  return rows.map((x) => ({ sex: x.sex, ageBand: Number(x.band) === 9 ? null : Number(x.band), patients: Number(x.n) }));
+}
+
+function patientsSeenQuery(db: Db, days: DayRange) {
+  const s = tables.statsVisits;
+  const first = db.select({
+    patientId: s.patientId,
+    sex: sql<Sex>`min(${s.sex})`.as('sex'),
+    band: sql<number>`min(${s.visitDay} * 10 + coalesce(${s.ageBand}, 9)) % 10`.as('band'),
+  }).from(s).where(inDays(s.visitDay, days)).groupBy(s.patientId).as('first_visits');
+  return db.select({ sex: first.sex, band: first.band, n: count() }).from(first).groupBy(first.sex, first.band);
+}
+
+function diagnosesQuery(db: Db, days: DayRange) {
+  const s = tables.statsDiagnosesDaily;
+  return db.select({ system: s.system, code: s.code, n: sum(s.n) }).from(s)
+    .where(and(gte(s.visitDay, days.fromDay), lt(s.visitDay, days.toDay))).groupBy(s.system, s.code);
+}
+
+/**
+ * Diagnoses on the days' visits: the `limit` most frequent coded (system, code) groups — ICD-10 apart
+ * from SNOMED-CT and any other system — with a display text, the number of all diagnosis rows and of
+ * free-text ones. Sorted by count desc, then system and code by code point, on both databases.
+ */
+export async function countDiagnosesInDays(days: DayRange, limit = 10) {
+  const db = await q();
+  const d = tables.diagnoses;
+  const groups = await diagnosesQuery(db, days);
+  let total = 0;
+  let freeText = 0;
+  const coded: Array<{ system: string; code: string; count: number }> = [];
+  for (const g of groups) {
+    const n = Number(g.n ?? 0);
+    if (n <= 0) continue;
+    total += n;
+    if (g.system === 'text') freeText += n;
+    else coded.push({ system: g.system, code: g.code, count: n });
+  }
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  coded.sort((x, y) => y.count - x.count || cmp(x.system, y.system) || cmp(x.code, y.code));
+  const top = await Promise.all(coded.slice(0, limit).map(async (c) => {
+    const [row] = await db.select({ display: d.display }).from(d).where(and(eq(d.system, c.system as never), eq(d.code, c.code))).limit(1);
+    return { ...c, display: row?.display ?? '' };
+  }));
+  return { coded: top, total, freeText };
+}
+
+/**
+ * The query plans of the dashboard's summary reads over `days` (see `explainQuery`), by name: each
+ * must range-scan `stats_visits` / `stats_diagnoses_daily` through an index on the day.
+ */
+export async function explainVisitStatsQueries(days: DayRange): Promise<Record<string, string>> {
+  const db = await q();
+  const bounds = [days.fromDay, days.toDay];
+  return {
+    visitsByBucket: await explainQuery(visitsByBucketQuery(db, bounds).toSQL()),
+    visitsPerDoctor: await explainQuery(visitsPerDoctorQuery(db, days).toSQL()),
+    patientsSeen: await explainQuery(patientsSeenQuery(db, days).toSQL()),
+    diagnoses: await explainQuery(diagnosesQuery(db, days).toSQL()),
+  };
+}
+
+/** Number of medical records plus completed appointments (0: nothing the summaries could miss). */
+export async function countMedicalRecordsAndCompletedAppointments(): Promise<number> {
+  const db = await q();
+  const { medicalRecords: r, appointments: a } = tables;
+  const [[records], [appts]] = await Promise.all([
+    db.select({ n: count() }).from(r),
+    db.select({ n: count() }).from(a).where(eq(a.status, 'completed')),
+  ]);
+  return Number(records.n) + Number(appts.n);
+}

@@ -232,9 +232,9 @@ export async function startNextApp(databaseUrl: string, log: (line: string) => v
 
 // ---------------------------------------------------------------- load
 
-function runAutocannon(url: string, connections: number, durationS: number, onLatency?: (ms: number) => void) {
+function runAutocannon(url: string, connections: number, durationS: number, onLatency?: (ms: number) => void, headers?: Record<string, string>) {
   return new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: durationS, timeout: 10 }, (err, result) => (err ? reject(err) : resolve(result)));
+    const instance = autocannon({ url, connections, duration: durationS, timeout: 10, headers }, (err, result) => (err ? reject(err) : resolve(result)));
     if (onLatency) instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => onLatency(ms));
   });
 }
@@ -245,13 +245,16 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[i];
 }
 
-/** Warm-up, then `durationS` of load from `connections` connections; requests/s and exact latency percentiles. */
-export async function measure(label: string, url: string, load: LoadOptions): Promise<Measurement> {
+/**
+ * Warm-up, then `durationS` of load from `connections` connections (each request with `headers`, e.g.
+ * a bearer token or a session cookie); requests/s and exact latency percentiles.
+ */
+export async function measure(label: string, url: string, load: LoadOptions, headers?: Record<string, string>): Promise<Measurement> {
   const u = new URL(url);
   if (u.hostname !== '127.0.0.1') throw new Error(`refusing to load anything but 127.0.0.1 (${u.hostname})`);
-  if (load.warmupS > 0) await runAutocannon(url, load.connections, load.warmupS);
+  if (load.warmupS > 0) await runAutocannon(url, load.connections, load.warmupS, undefined, headers);
   const latencies: number[] = [];
-  const r = await runAutocannon(url, load.connections, load.durationS, (ms) => latencies.push(ms));
+  const r = await runAutocannon(url, load.connections, load.durationS, (ms) => latencies.push(ms), headers);
   const sorted = Float64Array.from(latencies).sort();
   const requests = r.requests.total ?? latencies.length;
   return {

@@ -12,12 +12,13 @@
  * delete the row; add or subtract its diagnoses in `stats_diagnoses_daily`). The repositories call them
  * after every write that can change a visit (record created, lines replaced, amended, entered in error;
  * appointment created or status changed), so every path — pages, API, FHIR import, seeds — keeps the
- * tables right without knowing about them. The row is locked first (a no-op UPDATE: a row lock on
- * MySQL, and later reads of that row see the latest committed version), so two transactions syncing
- * one entity run one after the other; diagnosis counts change by atomic increments, which commute.
+ * tables right without knowing about them. On MySQL the rows a sync reads are read with
+ * `SELECT … FOR UPDATE` (the latest committed versions, locked: two transactions syncing one entity,
+ * or one patient, run one after the other); SQLite runs one writing transaction at a time. Daily counts
+ * change by atomic increments, which commute.
  * `rebuildVisitStats()` recomputes everything (databases that had records before these tables).
  */
-import { and, asc, count, eq, gt, gte, inArray, lt, sql, sum, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNull, lt, or, sql, sum, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDatabase, q, tables, withTransaction } from '../index';
 import { explainQuery, insertMany, upsert } from '../dialect';
 import type { Sex } from '../schema/types';
@@ -49,19 +50,49 @@ export function ageBandIndex(dateOfBirth: string | null | undefined, dayKey: num
   return AGE_BANDS.indexOf(ageBand(Math.max(0, ageOn(dateOfBirth, dayKeyToIso(dayKey)))));
 }
 
+/** `query` as a locking read on MySQL (`FOR UPDATE`: latest committed rows, locked); as is on SQLite. */
+async function locked<T extends { for(strength: 'update'): unknown }>(query: T): Promise<Awaited<T>> {
+  const { dialect } = await getDatabase();
+  return (dialect === 'mysql' ? await query.for('update') : await query) as Awaited<T>;
+}
+
 async function lockFact(source: Source, sourceId: number) {
   const db = await q();
   const s = tables.statsVisits;
-  await db.update(s).set({ sourceId: sql`${s.sourceId}` }).where(and(eq(s.source, source), eq(s.sourceId, sourceId)));
-  const [row] = await db.select().from(s).where(and(eq(s.source, source), eq(s.sourceId, sourceId))).limit(1);
+  const [row] = await locked(db.select().from(s).where(and(eq(s.source, source), eq(s.sourceId, sourceId))).limit(1));
   return row;
 }
 
+/** The patient's sex and date of birth, their profile row locked (one sync per patient at a time). */
 async function patientDemographics(patientId: number): Promise<{ sex: Sex; dateOfBirth: string | null }> {
   const db = await q();
   const p = tables.patients;
-  const [row] = await db.select({ sex: p.sex, dateOfBirth: p.dateOfBirth }).from(p).where(eq(p.userId, patientId)).limit(1);
+  const [row] = await locked(db.select({ sex: p.sex, dateOfBirth: p.dateOfBirth }).from(p).where(eq(p.userId, patientId)).limit(1));
   return { sex: row?.sex ?? 'unknown', dateOfBirth: row?.dateOfBirth ?? null };
+}
+
+/** Adds `delta` visits to (day, doctor) in `stats_visits_daily`. */
+async function addDailyVisits(visitDay: number, doctorId: number, delta: 1 | -1) {
+  const db = await q();
+  const t = tables.statsVisitsDaily;
+  if (delta > 0) await upsert(t, { visitDay, doctorId, n: 1 }, [t.visitDay, t.doctorId], { n: sql`${t.n} + 1` as unknown as number });
+  else await db.update(t).set({ n: sql`${t.n} - 1` }).where(and(eq(t.visitDay, visitDay), eq(t.doctorId, doctorId)));
+}
+
+/**
+ * Sets `prev_day` of each visit of patient `patientId` to the day of the visit before it in
+ * (visit_day, id) order (null for the first). The caller holds the patient's lock.
+ */
+async function resequencePatient(patientId: number) {
+  const db = await q();
+  const s = tables.statsVisits;
+  const facts = await locked(db.select({ id: s.id, visitDay: s.visitDay, prevDay: s.prevDay }).from(s)
+    .where(eq(s.patientId, patientId)).orderBy(asc(s.visitDay), asc(s.id)));
+  let prev: number | null = null;
+  for (const f of facts) {
+    if (f.prevDay !== prev) await db.update(s).set({ prevDay: prev }).where(eq(s.id, f.id));
+    prev = f.visitDay;
+  }
 }
 
 /** Adds `sign` × each key's occurrences to `stats_diagnoses_daily` for `day`. */
@@ -84,18 +115,59 @@ async function addDiagnosisCounts(day: number, keys: DxKey[], sign: 1 | -1) {
   }
 }
 
-/** Adds each row's `n` to `stats_diagnoses_daily` (multi-row upserts, 500 rows a statement). */
-async function addDiagnosisCountsMany(rows: Array<{ visitDay: number; system: string; code: string; n: number }>) {
+/** Adds each row's `n` to a daily count table keyed by `key` (multi-row upserts, 500 rows a statement). */
+async function addCountsMany<T extends typeof tables.statsDiagnosesDaily | typeof tables.statsVisitsDaily>(
+  t: T, rows: Array<T['$inferInsert']>, key: (t: T) => unknown[],
+) {
   const { dialect } = await getDatabase();
   const db = (await q()) as unknown as {
     insert(t: unknown): { values(v: unknown[]): { onConflictDoUpdate(o: unknown): Promise<unknown>; onDuplicateKeyUpdate(o: unknown): Promise<unknown> } };
   };
-  const t = tables.statsDiagnosesDaily;
   for (let i = 0; i < rows.length; i += 500) {
     const ins = db.insert(t).values(rows.slice(i, i + 500));
-    if (dialect === 'sqlite') await ins.onConflictDoUpdate({ target: [t.visitDay, t.system, t.code], set: { n: sql`${t.n} + excluded.${sql.identifier('n')}` } });
+    if (dialect === 'sqlite') await ins.onConflictDoUpdate({ target: key(t), set: { n: sql`${t.n} + excluded.${sql.identifier('n')}` } });
     else await ins.onDuplicateKeyUpdate({ set: { n: sql`${t.n} + values(${t.n})` } });
   }
+}
+
+/**
+ * Sets every visit's `prev_day` (see `resequencePatient`) in one pass in (patient, day, id) order,
+ * writing only the rows that change, 500 a statement: after bulk loads (which insert visits with no
+ * prev_day). Run with no other writer (a seed, a rebuild).
+ */
+export async function recomputePrevDays(batch = 20_000): Promise<number> {
+  const { dialect } = await getDatabase();
+  const s = tables.statsVisits;
+  let changed = 0;
+  let last: { patientId: number; visitDay: number; id: number } | null = null;
+  let prev: number | null = null;
+  for (;;) {
+    const db = await q();
+    const after: SQL | undefined = last
+      ? sql`(${s.patientId} > ${last.patientId} OR (${s.patientId} = ${last.patientId} AND (${s.visitDay} > ${last.visitDay} OR (${s.visitDay} = ${last.visitDay} AND ${s.id} > ${last.id}))))`
+      : undefined;
+    const rows: Array<typeof s.$inferSelect> = await db.select().from(s).where(after).orderBy(asc(s.patientId), asc(s.visitDay), asc(s.id)).limit(batch);
+    if (!rows.length) break;
+    const updates: Array<typeof s.$inferInsert> = [];
+    for (const r of rows) {
+      if (!last || r.patientId !== last.patientId) prev = null;
+      if (r.prevDay !== prev) updates.push({ ...r, prevDay: prev });
+      prev = r.visitDay;
+      last = { patientId: r.patientId, visitDay: r.visitDay, id: r.id };
+    }
+    await withTransaction(async () => {
+      const tx = (await q()) as unknown as {
+        insert(t: unknown): { values(v: unknown[]): { onConflictDoUpdate(o: unknown): Promise<unknown>; onDuplicateKeyUpdate(o: unknown): Promise<unknown> } };
+      };
+      for (let i = 0; i < updates.length; i += 500) {
+        const ins = tx.insert(s).values(updates.slice(i, i + 500));
+        if (dialect === 'sqlite') await ins.onConflictDoUpdate({ target: s.id, set: { prevDay: sql`excluded.${sql.identifier('prev_day')}` } });
+        else await ins.onDuplicateKeyUpdate({ set: { prevDay: sql`values(${s.prevDay})` } });
+      }
+    });
+    changed += updates.length;
+  }
+  return changed;
 }
 
 async function applyFact(source: Source, sourceId: number, old: Fact | undefined, next: Fact | null) {
@@ -103,12 +175,20 @@ async function applyFact(source: Source, sourceId: number, old: Fact | undefined
   const s = tables.statsVisits;
   if (old && next && old.visitDay === next.visitDay && old.doctorId === next.doctorId && old.patientId === next.patientId
     && old.sex === next.sex && old.ageBand === next.ageBand && old.dxKeys === next.dxKeys) return;
-  if (old) await addDiagnosisCounts(old.visitDay, JSON.parse(old.dxKeys) as DxKey[], -1);
-  if (next) await addDiagnosisCounts(next.visitDay, JSON.parse(next.dxKeys) as DxKey[], 1);
+  if (old) {
+    await addDiagnosisCounts(old.visitDay, JSON.parse(old.dxKeys) as DxKey[], -1);
+    await addDailyVisits(old.visitDay, old.doctorId, -1);
+  }
+  if (next) {
+    await addDiagnosisCounts(next.visitDay, JSON.parse(next.dxKeys) as DxKey[], 1);
+    await addDailyVisits(next.visitDay, next.doctorId, 1);
+  }
   const where = and(eq(s.source, source), eq(s.sourceId, sourceId));
   if (old && next) await db.update(s).set(next).where(where);
   else if (old) await db.delete(s).where(where);
   else if (next) await db.insert(s).values({ source, sourceId, ...next });
+  if (old && (!next || old.visitDay !== next.visitDay || old.patientId !== next.patientId)) await resequencePatient(old.patientId);
+  if (next && (!old || old.visitDay !== next.visitDay || old.patientId !== next.patientId)) await resequencePatient(next.patientId);
 }
 
 /**
@@ -120,12 +200,13 @@ export async function syncRecordVisit(recordId: number, zone = clinicZone()): Pr
     const db = await q();
     const { medicalRecords: r, diagnoses: d } = tables;
     const old = await lockFact('record', recordId);
-    const [rec] = await db.select({
+    const [rec] = await locked(db.select({
       status: r.status, createdAt: r.createdAt, doctorId: r.doctorId, patientId: r.patientId, appointmentId: r.appointmentId,
-    }).from(r).where(eq(r.id, recordId)).limit(1);
+    }).from(r).where(eq(r.id, recordId)).limit(1));
     let next: Fact | null = null;
+    if (old) await patientDemographics(old.patientId); // locks the patient whose visits may change
     if (rec && (VISIT_RECORD_STATUSES as readonly string[]).includes(rec.status)) {
-      const lines = await db.select({ system: d.system, code: d.code }).from(d).where(eq(d.recordId, recordId)).orderBy(asc(d.position), asc(d.id));
+      const lines = await locked(db.select({ system: d.system, code: d.code }).from(d).where(eq(d.recordId, recordId)).orderBy(asc(d.position), asc(d.id)));
       const who = await patientDemographics(rec.patientId);
       const visitDay = clinicDayKey(rec.createdAt, zone);
       next = {
@@ -147,13 +228,14 @@ export async function syncAppointmentVisit(appointmentId: number, zone = clinicZ
     const db = await q();
     const { appointments: a, medicalRecords: r } = tables;
     const old = await lockFact('appointment', appointmentId);
-    const [appt] = await db.select({ status: a.status, startAt: a.startAt, doctorId: a.doctorId, patientId: a.patientId })
-      .from(a).where(eq(a.id, appointmentId)).limit(1);
+    const [appt] = await locked(db.select({ status: a.status, startAt: a.startAt, doctorId: a.doctorId, patientId: a.patientId })
+      .from(a).where(eq(a.id, appointmentId)).limit(1));
+    if (old) await patientDemographics(old.patientId);
     let next: Fact | null = null;
     if (appt?.status === 'completed') {
-      const [hidden] = await db.select({ n: count() }).from(r)
-        .where(and(eq(r.appointmentId, appointmentId), inArray(r.status, [...VISIT_RECORD_STATUSES])));
-      if (Number(hidden.n) === 0) {
+      const hiding = await locked(db.select({ id: r.id }).from(r)
+        .where(and(eq(r.appointmentId, appointmentId), inArray(r.status, [...VISIT_RECORD_STATUSES]))));
+      if (hiding.length === 0) {
         const who = await patientDemographics(appt.patientId);
         const visitDay = clinicDayKey(appt.startAt, zone);
         next = { visitDay, doctorId: appt.doctorId, patientId: appt.patientId, sex: who.sex, ageBand: ageBandIndex(who.dateOfBirth, visitDay), dxKeys: '[]' };
@@ -169,7 +251,7 @@ export async function syncPatientVisits(patientId: number): Promise<void> {
     const db = await q();
     const s = tables.statsVisits;
     const who = await patientDemographics(patientId);
-    const facts = await db.select({ id: s.id, visitDay: s.visitDay, sex: s.sex, ageBand: s.ageBand }).from(s).where(eq(s.patientId, patientId));
+    const facts = await locked(db.select({ id: s.id, visitDay: s.visitDay, sex: s.sex, ageBand: s.ageBand }).from(s).where(eq(s.patientId, patientId)));
     for (const f of facts) {
       const band = ageBandIndex(who.dateOfBirth, f.visitDay);
       if (f.sex !== who.sex || f.ageBand !== band) await db.update(s).set({ sex: who.sex, ageBand: band }).where(eq(s.id, f.id));
@@ -201,6 +283,7 @@ export async function addRecordVisitsInIdRange(fromId: number, toId: number, zon
   }
   const facts: Array<typeof tables.statsVisits.$inferInsert> = [];
   const daily = new Map<string, { visitDay: number; system: string; code: string; n: number }>();
+  const perDoctor = new Map<string, { visitDay: number; doctorId: number; n: number }>();
   const linked: number[] = [];
   for (const rec of recs) {
     if (rec.appointmentId) { linked.push(rec.id); continue; }
@@ -210,6 +293,10 @@ export async function addRecordVisitsInIdRange(fromId: number, toId: number, zon
       source: 'record', sourceId: rec.id, visitDay, doctorId: rec.doctorId, patientId: rec.patientId, sex: rec.sex ?? 'unknown',
       ageBand: ageBandIndex(rec.dateOfBirth, visitDay), dxKeys: JSON.stringify(keys),
     });
+    const dk = `${visitDay}|${rec.doctorId}`;
+    const cur = perDoctor.get(dk) ?? { visitDay, doctorId: rec.doctorId, n: 0 };
+    cur.n += 1;
+    perDoctor.set(dk, cur);
     for (const [system, code] of keys) {
       const k = `${visitDay}|${system}|${code}`;
       const cur = daily.get(k) ?? { visitDay, system, code, n: 0 };
@@ -218,7 +305,8 @@ export async function addRecordVisitsInIdRange(fromId: number, toId: number, zon
     }
   }
   await insertMany(tables.statsVisits, facts);
-  await addDiagnosisCountsMany([...daily.values()]);
+  await addCountsMany(tables.statsDiagnosesDaily, [...daily.values()], (t) => [t.visitDay, t.system, t.code]);
+  await addCountsMany(tables.statsVisitsDaily, [...perDoctor.values()], (t) => [t.visitDay, t.doctorId]);
   for (const id of linked) await syncRecordVisit(id, zone);
   return recs.length;
 }
@@ -236,6 +324,7 @@ export async function rebuildVisitStats(opts: { batch?: number; zone?: string; l
     const tx = await q();
     await tx.delete(tables.statsVisits);
     await tx.delete(tables.statsDiagnosesDaily);
+    await tx.delete(tables.statsVisitsDaily);
   });
   const r = tables.medicalRecords;
   const [{ maxId }] = await db.select({ maxId: sql<number | null>`max(${r.id})` }).from(r);
@@ -256,6 +345,7 @@ export async function rebuildVisitStats(opts: { batch?: number; zone?: string; l
     });
     after = ids[ids.length - 1].id;
   }
+  await recomputePrevDays(batch);
   const [{ n }] = await db.select({ n: count() }).from(tables.statsVisits);
   return Number(n);
 }
@@ -267,15 +357,12 @@ type Db = Awaited<ReturnType<typeof q>>;
 /** Clinic days `[fromDay, toDay)` as yyyymmdd keys. */
 export type DayRange = { fromDay: number; toDay: number };
 
-function inDays(col: typeof tables.statsVisits.visitDay, { fromDay, toDay }: DayRange): SQL | undefined {
-  return and(gte(col, fromDay), lt(col, toDay));
-}
 
 /**
- * `CASE` mapping `col` to the index of its bucket (bucket i is `[bounds[i], bounds[i+1])`; null
- * outside), nested as a binary search so each row costs ~log2(buckets) comparisons.
+ * `CASE` mapping `col` to the index of its bucket (bucket i is `[bounds[i], bounds[i+1])`; the caller
+ * keeps rows inside), nested as a binary search so each row costs ~log2(buckets) comparisons.
  */
-function bucketExpr(col: typeof tables.statsVisits.visitDay, bounds: number[]) {
+function bucketExpr(col: AnyColumn, bounds: number[]) {
   const build = (lo: number, hi: number): SQL => {
     if (hi - lo === 1) return sql.raw(String(lo));
     const mid = Math.floor((lo + hi) / 2);
@@ -285,9 +372,9 @@ function bucketExpr(col: typeof tables.statsVisits.visitDay, bounds: number[]) {
 }
 
 function visitsByBucketQuery(db: Db, bounds: number[]) {
-  const s = tables.statsVisits;
-  return db.select({ b: bucketExpr(s.visitDay, bounds), n: count() }).from(s)
-    .where(inDays(s.visitDay, { fromDay: bounds[0], toDay: bounds[bounds.length - 1] })).groupBy(sql`${sql.identifier('bucket')}`);
+  const t = tables.statsVisitsDaily;
+  return db.select({ b: bucketExpr(t.visitDay, bounds), n: sum(t.n) }).from(t)
+    .where(and(gte(t.visitDay, bounds[0]), lt(t.visitDay, bounds[bounds.length - 1]))).groupBy(sql`${sql.identifier('bucket')}`);
 }
 
 /** Visits per bucket: `bounds` are n+1 ascending day keys for n buckets `[bounds[i], bounds[i+1])`; returns n counts. */
@@ -295,45 +382,43 @@ export async function countVisitsByDayBuckets(bounds: number[]): Promise<number[
   const out = new Array<number>(Math.max(bounds.length - 1, 0)).fill(0);
   if (bounds.length < 2) return out;
   const rows = await visitsByBucketQuery(await q(), bounds);
-  for (const row of rows) if (row.b !== null && row.b !== undefined) out[Number(row.b)] += Number(row.n);
+  for (const row of rows) if (row.b !== null && row.b !== undefined) out[Number(row.b)] += Number(row.n ?? 0);
   return out;
 }
 
 function visitsPerDoctorQuery(db: Db, days: DayRange) {
-  const s = tables.statsVisits;
-  return db.select({ doctorId: s.doctorId, n: count() }).from(s).where(inDays(s.visitDay, days)).groupBy(s.doctorId);
+  const t = tables.statsVisitsDaily;
+  return db.select({ doctorId: t.doctorId, n: sum(t.n) }).from(t)
+    .where(and(gte(t.visitDay, days.fromDay), lt(t.visitDay, days.toDay))).groupBy(t.doctorId);
 }
 
 /** Visits per doctor in the days, `[{ doctorId, name, visits }]`, most visits first (then name, id). */
 export async function countVisitsPerDoctorInDays(days: DayRange) {
   const db = await q();
   const { users } = tables;
-  const rows = await visitsPerDoctorQuery(db, days);
+  const rows = (await visitsPerDoctorQuery(db, days)).map((x) => ({ doctorId: x.doctorId, n: Number(x.n ?? 0) })).filter((x) => x.n > 0);
   const ids = rows.map((x) => x.doctorId);
   const names = ids.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : [];
   const nameOf = new Map(names.map((u) => [u.id, u.name]));
-  return rows.map((x) => ({ doctorId: x.doctorId, name: nameOf.get(x.doctorId) ?? '', visits: Number(x.n) }))
+  return rows.map((x) => ({ doctorId: x.doctorId, name: nameOf.get(x.doctorId) ?? '', visits: x.n }))
     .sort((x, y) => y.visits - x.visits || x.name.localeCompare(y.name) || x.doctorId - y.doctorId);
+}
+
+function patientsSeenQuery(db: Db, days: DayRange) {
+  const s = tables.statsVisits;
+  return db.select({ sex: s.sex, band: s.ageBand, n: count() }).from(s)
+    .where(and(gte(s.visitDay, days.fromDay), lt(s.visitDay, days.toDay), or(isNull(s.prevDay), lt(s.prevDay, days.fromDay))))
+    .groupBy(s.sex, s.ageBand);
 }
 
 /**
  * Distinct patients with a visit in the days, counted by sex and by age band (index into AGE_BANDS,
  * null = unknown date of birth) at their first visit in the days: `[{ sex, ageBand, patients }]`.
- * `min(visit_day * 10 + band)` picks the band of each patient's earliest day (bands are 0–5; 9 = unknown).
+ * A patient's first visit in the days is the one whose previous visit (`prev_day`) is before them.
  */
 export async function countPatientsSeenInDays(days: DayRange): Promise<Array<{ sex: Sex; ageBand: number | null; patients: number }>> {
   const rows = await patientsSeenQuery(await q(), days);
-  return rows.map((x) => ({ sex: x.sex, ageBand: Number(x.band) === 9 ? null : Number(x.band), patients: Number(x.n) }));
-}
-
-function patientsSeenQuery(db: Db, days: DayRange) {
-  const s = tables.statsVisits;
-  const first = db.select({
-    patientId: s.patientId,
-    sex: sql<Sex>`min(${s.sex})`.as('sex'),
-    band: sql<number>`min(${s.visitDay} * 10 + coalesce(${s.ageBand}, 9)) % 10`.as('band'),
-  }).from(s).where(inDays(s.visitDay, days)).groupBy(s.patientId).as('first_visits');
-  return db.select({ sex: first.sex, band: first.band, n: count() }).from(first).groupBy(first.sex, first.band);
+  return rows.map((x) => ({ sex: x.sex, ageBand: x.band === null || x.band === undefined ? null : Number(x.band), patients: Number(x.n) }));
 }
 
 function diagnosesQuery(db: Db, days: DayRange) {

@@ -304,7 +304,9 @@ export const reminders = table('reminders', {
  * visit-stats.ts): one row per visit — a final/amended medical record, or a completed appointment
  * without such a record — dated by its clinic day (`visit_day` = yyyymmdd in the clinic time zone),
  * with the patient's sex and age band (index into AGE_BANDS, null when the date of birth is unknown)
- * on that day, and the diagnosis keys the visit contributed to `stats_diagnoses_daily`.
+ * on that day, the day of the patient's previous visit (`prev_day`, in (visit_day, id) order; null for
+ * the first) — so "patients seen in a range" is a count of the range's rows whose prev_day falls before
+ * it, without grouping by patient — and the diagnosis keys the visit contributed to `stats_diagnoses_daily`.
  */
 export const statsVisits = table('stats_visits', {
   id: id(),
@@ -315,12 +317,21 @@ export const statsVisits = table('stats_visits', {
   patientId: fkId('patient_id').notNull(),
   sex: shortText('sex', 8).$type<Sex>().notNull(),
   ageBand: int('age_band'),
+  prevDay: int('prev_day'),
   dxKeys: longText('dx_keys').notNull(), // JSON [[system, code], …] counted in stats_diagnoses_daily
 }, (t) => [
   uniqueIndex('stats_visits_source_uq').on(t.source, t.sourceId),
-  index('stats_visits_day_doctor_idx').on(t.visitDay, t.doctorId),
-  index('stats_visits_day_patient_idx').on(t.visitDay, t.patientId, t.sex, t.ageBand),
-  index('stats_visits_patient_idx').on(t.patientId),
+  index('stats_visits_first_idx').on(t.visitDay, t.prevDay, t.sex, t.ageBand),
+  index('stats_visits_patient_idx').on(t.patientId, t.visitDay),
+]);
+
+/** Visits per clinic day and doctor (the sums of `stats_visits`, kept with it). */
+export const statsVisitsDaily = table('stats_visits_daily', {
+  visitDay: int('visit_day').notNull(),
+  doctorId: fkId('doctor_id').notNull(),
+  n: int('n').notNull(),
+}, (t) => [
+  uniqueIndex('stats_visits_daily_uq').on(t.visitDay, t.doctorId),
 ]);
 
 /** Diagnoses on visits per clinic day and (system, code); free text counts under ('text', ''). */

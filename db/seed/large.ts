@@ -13,7 +13,7 @@ import type { MySqlTable } from 'drizzle-orm/mysql-core';
 import { q, tables, withTransaction } from '../index';
 import { insertMany } from '../dialect';
 import { allocateSequence } from '../repositories/sequences';
-import { addRecordVisitsInIdRange } from '../repositories/visit-stats';
+import { addRecordVisitsInIdRange, recomputePrevDays } from '../repositories/visit-stats';
 import { formatPatientNumber } from '../repositories/patients';
 import type { Sex } from '../schema/types';
 import { foldName } from '../../lib/text';
@@ -199,6 +199,8 @@ export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult
     rxCount += rxRows.length;
     recordProgress(to, recordRows.length + dxRows.length + rxRows.length);
   }
+  // The batches added their visits to the dashboard's summary tables; link each patient's visits in order.
+  if (recordCount) await recomputePrevDays();
 
   const seconds = (performance.now() - started) / 1000;
   const total = doctorCount * 2 + patientCount * 2 + recordCount + dxCount + rxCount;

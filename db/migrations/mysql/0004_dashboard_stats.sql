@@ -15,11 +15,18 @@ CREATE TABLE `stats_visits` (
 	`patient_id` bigint unsigned NOT NULL,
 	`sex` varchar(8) NOT NULL,
 	`age_band` int,
+	`prev_day` int,
 	`dx_keys` text NOT NULL,
 	CONSTRAINT `stats_visits_id` PRIMARY KEY(`id`),
 	CONSTRAINT `stats_visits_source_uq` UNIQUE(`source`,`source_id`)
 );
 --> statement-breakpoint
-CREATE INDEX `stats_visits_day_doctor_idx` ON `stats_visits` (`visit_day`,`doctor_id`);--> statement-breakpoint
-CREATE INDEX `stats_visits_day_patient_idx` ON `stats_visits` (`visit_day`,`patient_id`,`sex`,`age_band`);--> statement-breakpoint
-CREATE INDEX `stats_visits_patient_idx` ON `stats_visits` (`patient_id`);
+CREATE TABLE `stats_visits_daily` (
+	`visit_day` int NOT NULL,
+	`doctor_id` bigint unsigned NOT NULL,
+	`n` int NOT NULL,
+	CONSTRAINT `stats_visits_daily_uq` UNIQUE(`visit_day`,`doctor_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `stats_visits_first_idx` ON `stats_visits` (`visit_day`,`prev_day`,`sex`,`age_band`);--> statement-breakpoint
+CREATE INDEX `stats_visits_patient_idx` ON `stats_visits` (`patient_id`,`visit_day`);

@@ -15,10 +15,17 @@ CREATE TABLE `stats_visits` (
 	`patient_id` integer NOT NULL,
 	`sex` text NOT NULL,
 	`age_band` integer,
+	`prev_day` integer,
 	`dx_keys` text NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `stats_visits_source_uq` ON `stats_visits` (`source`,`source_id`);--> statement-breakpoint
-CREATE INDEX `stats_visits_day_doctor_idx` ON `stats_visits` (`visit_day`,`doctor_id`);--> statement-breakpoint
-CREATE INDEX `stats_visits_day_patient_idx` ON `stats_visits` (`visit_day`,`patient_id`,`sex`,`age_band`);--> statement-breakpoint
-CREATE INDEX `stats_visits_patient_idx` ON `stats_visits` (`patient_id`);
+CREATE INDEX `stats_visits_first_idx` ON `stats_visits` (`visit_day`,`prev_day`,`sex`,`age_band`);--> statement-breakpoint
+CREATE INDEX `stats_visits_patient_idx` ON `stats_visits` (`patient_id`,`visit_day`);--> statement-breakpoint
+CREATE TABLE `stats_visits_daily` (
+	`visit_day` integer NOT NULL,
+	`doctor_id` integer NOT NULL,
+	`n` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `stats_visits_daily_uq` ON `stats_visits_daily` (`visit_day`,`doctor_id`);

@@ -121,9 +121,13 @@ export async function openMysql(url: string, connectionLimit = 10): Promise<Data
       const cur = als.getStore();
       // Nest as a savepoint on the same connection: a plain db.transaction would open a second,
       // independent transaction on another pooled connection.
-      const run = () => (cur ? cur.tx : root).transaction((tx) =>
-        als.run({ tx: tx as unknown as MySql2Database<Schema> }, () => fn(tx as unknown as PortableDb)),
-      );
+      // READ COMMITTED (top level; a savepoint inherits it): every read sees the latest committed
+      // rows and locking reads take no gap locks, so syncs that lock a row by key then read (the
+      // dashboard summaries) see what the previous holder wrote, and concurrent inserts of unrelated
+      // rows do not deadlock on gaps. Writes stay safe by row locks, unique keys and conditional updates.
+      const body = (tx: unknown) =>
+        als.run({ tx: tx as MySql2Database<Schema> }, () => fn(tx as unknown as PortableDb));
+      const run = () => (cur ? cur.tx.transaction(body) : root.transaction(body, { isolationLevel: 'read committed' }));
       if (cur) return run();
       // InnoDB may abort a transaction to break a deadlock: the outermost one is retried (our
       // transactions hold database work only, so running them again is safe).
@@ -132,7 +136,7 @@ export async function openMysql(url: string, connectionLimit = 10): Promise<Data
           return await run();
         } catch (e) {
           const { classifyDbError } = await import('./dialect');
-          if (attempt >= 3 || classifyDbError(e) !== 'deadlock') throw e;
+          if (attempt >= 5 || classifyDbError(e) !== 'deadlock') throw e;
           await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
         }
       }

@@ -12,10 +12,11 @@
  * delete the row; add or subtract its diagnoses in `stats_diagnoses_daily`). The repositories call them
  * after every write that can change a visit (record created, lines replaced, amended, entered in error;
  * appointment created or status changed), so every path — pages, API, FHIR import, seeds — keeps the
- * tables right without knowing about them. On MySQL the rows a sync reads are read with
- * `SELECT … FOR UPDATE` (the latest committed versions, locked: two transactions syncing one entity,
- * or one patient, run one after the other); SQLite runs one writing transaction at a time. Daily counts
- * change by atomic increments, which commute.
+ * tables right without knowing about them. On MySQL a sync first locks the entity's row and then the
+ * patients' rows (`SELECT … FOR UPDATE` by primary key), so two transactions syncing one entity or one
+ * patient run one after the other, and reads the rest at READ COMMITTED (db/index.ts), i.e. what the
+ * previous holder committed; SQLite runs one writing transaction at a time. Daily counts change by
+ * atomic increments (which commute), applied in key order.
  * `rebuildVisitStats()` recomputes everything (databases that had records before these tables).
  */
 import { and, asc, count, eq, gt, gte, inArray, isNull, lt, or, sql, sum, type AnyColumn, type SQL } from 'drizzle-orm';
@@ -56,11 +57,17 @@ async function locked<T extends { for(strength: 'update'): unknown }>(query: T):
   return (dialect === 'mysql' ? await query.for('update') : await query) as Awaited<T>;
 }
 
-async function lockFact(source: Source, sourceId: number) {
+/** The visit row of an entity (read after the entity's row is locked). */
+async function findFact(source: Source, sourceId: number) {
   const db = await q();
   const s = tables.statsVisits;
-  const [row] = await locked(db.select().from(s).where(and(eq(s.source, source), eq(s.sourceId, sourceId))).limit(1));
+  const [row] = await db.select().from(s).where(and(eq(s.source, source), eq(s.sourceId, sourceId))).limit(1);
   return row;
+}
+
+/** Locks the patient rows of `ids` in id order (no two syncs lock two patients in opposite orders). */
+async function lockPatients(ids: Array<number | undefined>) {
+  for (const id of [...new Set(ids.filter((x): x is number => x !== undefined))].sort((a, b) => a - b)) await patientDemographics(id);
 }
 
 /** The patient's sex and date of birth, their profile row locked (one sync per patient at a time). */
@@ -81,13 +88,13 @@ async function addDailyVisits(visitDay: number, doctorId: number, delta: 1 | -1)
 
 /**
  * Sets `prev_day` of each visit of patient `patientId` to the day of the visit before it in
- * (visit_day, id) order (null for the first). The caller holds the patient's lock.
+ * (visit_day, source, source_id) order (null for the first). The caller holds the patient's lock.
  */
 async function resequencePatient(patientId: number) {
   const db = await q();
   const s = tables.statsVisits;
-  const facts = await locked(db.select({ id: s.id, visitDay: s.visitDay, prevDay: s.prevDay }).from(s)
-    .where(eq(s.patientId, patientId)).orderBy(asc(s.visitDay), asc(s.id)));
+  const facts = await db.select({ id: s.id, visitDay: s.visitDay, prevDay: s.prevDay }).from(s)
+    .where(eq(s.patientId, patientId)).orderBy(asc(s.visitDay), asc(s.source), asc(s.sourceId));
   let prev: number | null = null;
   for (const f of facts) {
     if (f.prevDay !== prev) await db.update(s).set({ prevDay: prev }).where(eq(s.id, f.id));
@@ -105,7 +112,7 @@ async function addDiagnosisCounts(day: number, keys: DxKey[], sign: 1 | -1) {
     const id = JSON.stringify(k);
     tally.set(id, { key: k, n: (tally.get(id)?.n ?? 0) + 1 });
   }
-  for (const { key: [system, code], n } of tally.values()) {
+  for (const { key: [system, code], n } of [...tally.values()].sort((x, y) => (JSON.stringify(x.key) < JSON.stringify(y.key) ? -1 : 1))) {
     const delta = sign * n;
     if (delta > 0) {
       await upsert(d, { visitDay: day, system, code, n: delta }, [d.visitDay, d.system, d.code], { n: sql`${d.n} + ${delta}` as unknown as number });
@@ -131,7 +138,7 @@ async function addCountsMany<T extends typeof tables.statsDiagnosesDaily | typeo
 }
 
 /**
- * Sets every visit's `prev_day` (see `resequencePatient`) in one pass in (patient, day, id) order,
+ * Sets every visit's `prev_day` (see `resequencePatient`) in one pass in (patient, day, source, id) order,
  * writing only the rows that change, 500 a statement: after bulk loads (which insert visits with no
  * prev_day). Run with no other writer (a seed, a rebuild).
  */
@@ -139,22 +146,29 @@ export async function recomputePrevDays(batch = 20_000): Promise<number> {
   const { dialect } = await getDatabase();
   const s = tables.statsVisits;
   let changed = 0;
-  let last: { patientId: number; visitDay: number; id: number } | null = null;
-  let prev: number | null = null;
+  let afterPatient = 0;
   for (;;) {
     const db = await q();
-    const after: SQL | undefined = last
-      ? sql`(${s.patientId} > ${last.patientId} OR (${s.patientId} = ${last.patientId} AND (${s.visitDay} > ${last.visitDay} OR (${s.visitDay} = ${last.visitDay} AND ${s.id} > ${last.id}))))`
-      : undefined;
-    const rows: Array<typeof s.$inferSelect> = await db.select().from(s).where(after).orderBy(asc(s.patientId), asc(s.visitDay), asc(s.id)).limit(batch);
+    // Whole patients per batch: the rows of the batch's last patient are read again in the next one,
+    // unless that patient alone fills the batch (then all their rows are read now).
+    let rows: Array<typeof s.$inferSelect> = await db.select().from(s).where(gt(s.patientId, afterPatient))
+      .orderBy(asc(s.patientId), asc(s.visitDay), asc(s.source), asc(s.sourceId)).limit(batch);
     if (!rows.length) break;
+    const lastPatient = rows[rows.length - 1].patientId;
+    if (rows.length === batch) {
+      const whole = rows.filter((r) => r.patientId !== lastPatient);
+      rows = whole.length ? whole : await db.select().from(s).where(eq(s.patientId, lastPatient))
+        .orderBy(asc(s.visitDay), asc(s.source), asc(s.sourceId));
+    }
     const updates: Array<typeof s.$inferInsert> = [];
+    let patient = -1;
+    let prev: number | null = null;
     for (const r of rows) {
-      if (!last || r.patientId !== last.patientId) prev = null;
+      if (r.patientId !== patient) { patient = r.patientId; prev = null; }
       if (r.prevDay !== prev) updates.push({ ...r, prevDay: prev });
       prev = r.visitDay;
-      last = { patientId: r.patientId, visitDay: r.visitDay, id: r.id };
     }
+    afterPatient = rows[rows.length - 1].patientId;
     await withTransaction(async () => {
       const tx = (await q()) as unknown as {
         insert(t: unknown): { values(v: unknown[]): { onConflictDoUpdate(o: unknown): Promise<unknown>; onDuplicateKeyUpdate(o: unknown): Promise<unknown> } };
@@ -199,14 +213,14 @@ export async function syncRecordVisit(recordId: number, zone = clinicZone()): Pr
   await withTransaction(async () => {
     const db = await q();
     const { medicalRecords: r, diagnoses: d } = tables;
-    const old = await lockFact('record', recordId);
     const [rec] = await locked(db.select({
       status: r.status, createdAt: r.createdAt, doctorId: r.doctorId, patientId: r.patientId, appointmentId: r.appointmentId,
     }).from(r).where(eq(r.id, recordId)).limit(1));
+    const old = await findFact('record', recordId);
+    await lockPatients([old?.patientId, rec?.patientId]);
     let next: Fact | null = null;
-    if (old) await patientDemographics(old.patientId); // locks the patient whose visits may change
     if (rec && (VISIT_RECORD_STATUSES as readonly string[]).includes(rec.status)) {
-      const lines = await locked(db.select({ system: d.system, code: d.code }).from(d).where(eq(d.recordId, recordId)).orderBy(asc(d.position), asc(d.id)));
+      const lines = await db.select({ system: d.system, code: d.code }).from(d).where(eq(d.recordId, recordId)).orderBy(asc(d.position), asc(d.id));
       const who = await patientDemographics(rec.patientId);
       const visitDay = clinicDayKey(rec.createdAt, zone);
       next = {
@@ -227,14 +241,14 @@ export async function syncAppointmentVisit(appointmentId: number, zone = clinicZ
   await withTransaction(async () => {
     const db = await q();
     const { appointments: a, medicalRecords: r } = tables;
-    const old = await lockFact('appointment', appointmentId);
     const [appt] = await locked(db.select({ status: a.status, startAt: a.startAt, doctorId: a.doctorId, patientId: a.patientId })
       .from(a).where(eq(a.id, appointmentId)).limit(1));
-    if (old) await patientDemographics(old.patientId);
+    const old = await findFact('appointment', appointmentId);
+    await lockPatients([old?.patientId, appt?.patientId]);
     let next: Fact | null = null;
     if (appt?.status === 'completed') {
-      const hiding = await locked(db.select({ id: r.id }).from(r)
-        .where(and(eq(r.appointmentId, appointmentId), inArray(r.status, [...VISIT_RECORD_STATUSES]))));
+      const hiding = await db.select({ id: r.id }).from(r)
+        .where(and(eq(r.appointmentId, appointmentId), inArray(r.status, [...VISIT_RECORD_STATUSES])));
       if (hiding.length === 0) {
         const who = await patientDemographics(appt.patientId);
         const visitDay = clinicDayKey(appt.startAt, zone);
@@ -251,7 +265,7 @@ export async function syncPatientVisits(patientId: number): Promise<void> {
     const db = await q();
     const s = tables.statsVisits;
     const who = await patientDemographics(patientId);
-    const facts = await locked(db.select({ id: s.id, visitDay: s.visitDay, sex: s.sex, ageBand: s.ageBand }).from(s).where(eq(s.patientId, patientId)));
+    const facts = await db.select({ id: s.id, visitDay: s.visitDay, sex: s.sex, ageBand: s.ageBand }).from(s).where(eq(s.patientId, patientId));
     for (const f of facts) {
       const band = ageBandIndex(who.dateOfBirth, f.visitDay);
       if (f.sex !== who.sex || f.ageBand !== band) await db.update(s).set({ sex: who.sex, ageBand: band }).where(eq(s.id, f.id));

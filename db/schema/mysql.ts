@@ -304,7 +304,7 @@ export const reminders = table('reminders', {
  * visit-stats.ts): one row per visit — a final/amended medical record, or a completed appointment
  * without such a record — dated by its clinic day (`visit_day` = yyyymmdd in the clinic time zone),
  * with the patient's sex and age band (index into AGE_BANDS, null when the date of birth is unknown)
- * on that day, the day of the patient's previous visit (`prev_day`, in (visit_day, id) order; null for
+ * on that day, the day of the patient's previous visit (`prev_day`, in (visit_day, source, source_id) order; null for
  * the first) — so "patients seen in a range" is a count of the range's rows whose prev_day falls before
  * it, without grouping by patient — and the diagnosis keys the visit contributed to `stats_diagnoses_daily`.
  */

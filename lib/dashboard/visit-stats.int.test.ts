@@ -133,6 +133,24 @@ describe('dashboard summary tables', () => {
     }
   });
 
+  it('stay right under concurrent writes to the same patients and records', async () => {
+    const doctorId = (await makeUser('doctor')).id;
+    const pats = [(await makeUser('patient')).id, (await makeUser('patient')).id];
+    const day = (i: number) => clinicInstant(`2025-11-${String(10 + (i % 5)).padStart(2, '0')}`, '10:00');
+    const ids = await Promise.all(Array.from({ length: 16 }, (_, i) =>
+      createMedicalRecord({ patientId: pats[i % 2], doctorId, status: 'final', version: 1, createdAt: day(i), updatedAt: day(i) }, [CODES[i % CODES.length]])));
+    await Promise.all([
+      ...ids.slice(0, 6).map((id) => markRecordEnteredInError(id, 'duplicate', new Date())),
+      ...ids.slice(6, 12).map(async (id) => {
+        if (await updateRecordIfVersion(id, 1, { version: 2, status: 'amended' })) await replaceRecordLines(id, [CODES[0], CODES[6]], []);
+      }),
+      updatePatientByUserId(pats[0], { sex: 'female', dateOfBirth: '1980-05-05' }),
+    ]);
+    const before = await snapshot();
+    await rebuildVisitStats();
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('agree with the live computation for whole, partial and edge ranges by day, week and month', async () => {
     const total = await compare('2025-10-01', '2025-12-14', 'day');
     expect(total).toBeGreaterThan(30); // the workload did count diagnoses

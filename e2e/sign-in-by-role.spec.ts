@@ -22,9 +22,9 @@ test('the admin signs in and sees the clinic figures and the visits chart', asyn
   await expect(page.getByRole('heading', { name: 'Clinic dashboard' })).toBeVisible();
   const patients = Number(await page.getByTestId('stat-patients').textContent());
   expect(patients).toBeGreaterThanOrEqual(200);
-  await expect(page.locator('.recharts-surface').first()).toBeVisible();
-  await page.getByText('Show the numbers').click();
-  await expect(page.getByTestId('visits-per-week-table').locator('tbody tr')).toHaveCount(12);
+  await expect(page.getByTestId('chart-visits').locator('.recharts-surface').first()).toBeVisible();
+  await page.getByTestId('panel-visits').getByText('Show as table').click();
+  await expect(page.getByTestId('table-visits').locator('tbody tr')).toHaveCount(30); // the last 30 days, per day
 });
 
 test('a patient is refused the admin and doctor pages with a 403 page', async ({ page }) => {

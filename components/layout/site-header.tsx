@@ -5,14 +5,14 @@ import { SignOutButton } from './sign-out-button';
 const NAV: Record<string, Array<[string, string]>> = {
   patient: [['/patient', 'Home'], ['/patient/book', 'Book'], ['/patient/appointments', 'My appointments'], ['/patient/records', 'My records'], ['/patient/profile', 'My profile']],
   doctor: [['/doctor', 'Today'], ['/doctor/upcoming', 'Upcoming'], ['/doctor/patients', 'Patients'], ['/doctor/availability', 'Availability']],
-  admin: [['/admin', 'Dashboard'], ['/admin/users', 'Users'], ['/admin/doctors', 'Doctors'], ['/admin/reminders', 'Reminders']],
+  admin: [['/admin', 'Dashboard'], ['/admin/users', 'Users'], ['/admin/activity', 'Activity'], ['/admin/doctors', 'Doctors'], ['/admin/reminders', 'Reminders'], ['/admin/reports', 'Reports']],
 };
 
 /** The top bar: the clinic name, the signed-in user's portal links and sign out (server component). */
 export async function SiteHeader() {
   const user = await getSessionUser().catch(() => null);
   return (
-    <header className="bg-teal-800 text-white">
+    <header className="bg-teal-800 text-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
         <Link href="/" className="py-2 text-lg font-semibold">E-Health</Link>
         <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-x-3">

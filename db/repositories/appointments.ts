@@ -76,15 +76,6 @@ export async function listPatientAppointments(patientId: number, limit = 20) {
     .where(eq(a.patientId, patientId)).orderBy(desc(a.startAt), desc(a.id)).limit(limit);
 }
 
-/** Number of appointments starting in `[from, to)`, optionally only with `statuses`. */
-export async function countAppointmentsBetween(from: Date, to: Date, statuses?: AppointmentStatus[]): Promise<number> {
-  const db = await q();
-  const a = tables.appointments;
-  const [row] = await db.select({ n: count() }).from(a)
-    .where(and(gte(a.startAt, from), lt(a.startAt, to), statuses ? inArray(a.status, statuses) : undefined));
-  return Number(row.n);
-}
-
 export interface AppointmentFilter {
   patientId?: number;
   doctorId?: number;

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { syncPatientVisits } from './visit-stats';
 import { q, tables, withTransaction } from '../index';
 import { insertOne } from '../dialect';
@@ -25,24 +25,6 @@ export async function updatePatientByUserId(userId: number, values: Partial<NewP
   const db = await q();
   await db.update(tables.patients).set({ ...values, updatedAt: new Date() }).where(eq(tables.patients.userId, userId));
   if (values.sex !== undefined || values.dateOfBirth !== undefined) await syncPatientVisits(userId);
-}
-
-/** Number of patient profiles, optionally only those created in `[from, to)`. */
-export async function countPatients(range?: { from: Date; to: Date }): Promise<number> {
-  const db = await q();
-  const p = tables.patients;
-  const [row] = await db.select({ n: count() }).from(p)
-    .where(range ? and(gte(p.createdAt, range.from), lt(p.createdAt, range.to)) : undefined);
-  return Number(row.n);
-}
-
-/** The most recently registered patients with their names. */
-export async function listRecentPatients(limit = 10) {
-  const db = await q();
-  const { users, patients } = tables;
-  return db.select({ userId: users.id, name: users.name, patientNumber: patients.patientNumber, createdAt: patients.createdAt })
-    .from(patients).innerJoin(users, eq(users.id, patients.userId))
-    .orderBy(desc(patients.createdAt), desc(patients.id)).limit(limit);
 }
 
 /**

@@ -39,14 +39,6 @@ export async function bumpSessionVersion(id: number): Promise<void> {
     .where(eq(tables.users.id, id));
 }
 
-/** Number of users with `role` (active only when `activeOnly`). */
-export async function countUsersByRole(role: Role, activeOnly = false): Promise<number> {
-  const db = await q();
-  const where = activeOnly ? and(eq(tables.users.role, role), eq(tables.users.isActive, true)) : eq(tables.users.role, role);
-  const [row] = await db.select({ n: count() }).from(tables.users).where(where);
-  return Number(row.n);
-}
-
 /** Total number of users. */
 export async function countUsers(): Promise<number> {
   const db = await q();

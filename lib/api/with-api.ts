@@ -1,6 +1,8 @@
 /**
  * The route-handler wrapper every API route handler (app/api/.../route.ts) uses:
- * authenticate (bearer token first, browser session otherwise) → check the role → for data-changing
+ * authenticate (bearer token first, browser session otherwise) → check the role → refuse a user who
+ * still has a temporary password (403 `forbidden`, `reason: "password_change_required"`, except on
+ * routes that allow it: login and logout) → for data-changing
  * requests authenticated only by the cookie, check that `Origin` is our own → run → map errors to
  * `{"error":{"code","message","fields"?}}` with their status. Unknown errors become a generic 500.
  */
@@ -12,7 +14,7 @@ import { actorOf, assertRole, getRequestUser, type CurrentUser } from '@/lib/aut
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import type { Actor } from '@/lib/audit/audit';
 import { classifyDbError } from '@/db/dialect';
-import { AppError, ERROR_STATUS, forbidden, validationError, zodFieldErrors } from '@/lib/errors';
+import { AppError, ERROR_STATUS, forbidden, passwordChangeRequired, validationError, zodFieldErrors } from '@/lib/errors';
 import { describeError } from '@/lib/log';
 import { env } from '@/lib/env';
 
@@ -38,6 +40,11 @@ export interface ApiOptions {
   auth?: 'public' | 'required' | 'none';
   /** Roles allowed (any signed-in role when omitted). */
   roles?: readonly Role[];
+  /**
+   * Lets a user who must change their temporary password call this route (default false: they get a
+   * 403 `forbidden` with `reason: "password_change_required"` on every route, whatever the auth mode, until the password is changed).
+   */
+  allowTemporaryPassword?: boolean;
 }
 
 type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | unknown>;
@@ -116,6 +123,7 @@ export function withApi<P = Record<string, string>>(handler: Handler<P>, options
     try {
       const user = options.auth === 'none' ? null : await getRequestUser(req);
       if (options.auth === undefined || options.auth === 'required') assertRole(user, options.roles ?? []);
+      if (user?.mustChangePassword && !options.allowTemporaryPassword) throw passwordChangeRequired();
       if (user?.via === 'session' && MUTATING.has(req.method) && !sameOrigin(req)) {
         throw forbidden('Cross-site request refused: the Origin header must be this site.');
       }

@@ -14,12 +14,13 @@ import type { BookAppointmentInput } from './schemas';
 import { describeClash } from './describe-clash';
 
 /**
- * Books a pending appointment in a free slot of a doctor. A patient books for themselves; a doctor or
- * an admin books for any patient (`patient_id` required). The slot must be on the doctor's grid inside
- * working hours, in the future and outside time off (else 400 on `date_time`); the database's occupancy
- * constraint refuses any overlap with an active appointment of the doctor or the patient (409 naming
- * who). Writes the appointment, its occupancy cells, its first history event, its reminders and the
- * audit entry in one transaction. Returns the appointment row.
+ * Books a pending appointment in a free slot of a doctor. A patient books for themselves, with a
+ * reason but no notes (they are the clinic's: 403); a doctor or an admin books for any patient
+ * (`patient_id` required). The slot must be on the doctor's grid inside working hours, in the future
+ * and outside time off (else 400 on `date_time`); the database's occupancy constraint refuses any
+ * overlap with an active appointment of the doctor or the patient (409 naming who). Writes the
+ * appointment, its occupancy cells, its first history event, its reminders and the audit entry in one
+ * transaction. Returns the appointment row.
  */
 export async function bookAppointment(opts: { user: CurrentUser; actor: Actor; input: BookAppointmentInput; now?: Date }) {
   const { user, actor, input } = opts;
@@ -28,6 +29,8 @@ export async function bookAppointment(opts: { user: CurrentUser; actor: Actor; i
   let patientId: number;
   if (user.role === 'patient') {
     if (input.patient_id !== undefined && input.patient_id !== user.id) throw forbidden('Patients can only book for themselves.');
+    // The notes are the clinic's, as when editing (update-appointment.ts): the patient gives a reason.
+    if (input.notes) throw forbidden('Only the clinic can write an appointment\'s notes. Say why you are coming in the reason.');
     patientId = user.id;
   } else {
     if (input.patient_id === undefined) throw validationError({ patient_id: ['Choose the patient.'] });

@@ -4,7 +4,7 @@ import { lockActiveAdminsCountingOthers } from '@/db/repositories/user-admin';
 import { findUserById, updateUser as updateUserRow, type NewUser, type UserRow } from '@/db/repositories/users';
 import { audit, type Actor } from '@/lib/audit/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { conflict, forbidden, notFound } from '@/lib/errors';
+import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
 import { foldName } from '@/lib/text';
 import { deactivateUser } from './deactivate-user';
 import { DEFAULT_SLOT_MINUTES } from './create-staff-user';
@@ -12,7 +12,8 @@ import { reactivateUser } from './reactivate-user';
 import type { UpdateUserInput } from './schemas';
 
 /**
- * Updates user `id` (the user themselves or an admin): `name` and `contact_info` by either; `role` only by
+ * Updates user `id` (the user themselves or an admin): `name` and `contact_info` by either (a patient's
+ * name only by an admin: the clinic corrects a patient's identity, 403 otherwise); `role` only by
  * an admin and never their own (a value equal to the current one is ignored, so a GET body may be sent
  * back); staff roles only (admin ↔ doctor: a patient's account carries a patient profile); the last
  * active admin is never demoted; `is_active` only by an admin (false deactivates, true reactivates).
@@ -33,6 +34,10 @@ export async function updateUser({ user, actor, id, input }: { user: CurrentUser
       }
     }
     if (activeChange !== undefined && !isAdmin) throw forbidden('Only an admin can deactivate or reactivate accounts.');
+    // A patient's name is part of their identity, which the clinic corrects (as on their profile).
+    if (!isAdmin && target.role === 'patient' && input.name !== undefined && input.name !== target.name) {
+      throw new AppError('forbidden', 'Patients cannot change their name.', { name: ['Only the clinic can change this. Ask at the reception.'] });
+    }
 
     const values: Partial<NewUser> = {};
     const changed: string[] = [];

@@ -1,7 +1,8 @@
 /**
  * The dashboard API on SQLite and MariaDB: GET /api/dashboard/stats/ and /api/dashboard/recent-activity/
  * — admin 200 with their shapes, patient/doctor 403, 401 without (or with a bad) token, 400 on a bad
- * range or page size, 405 for other methods. The numbers themselves: lib/dashboard/dashboard-stats.int.test.ts.
+ * range or page size, 405 for other methods. The numbers themselves: lib/dashboard/dashboard-stats.int.test.ts;
+ * the activity log's filters: lib/dashboard/recent-activity.int.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as stats, POST as postStats } from '@/app/api/dashboard/stats/route';
@@ -16,12 +17,13 @@ const get = (path: string, token?: string | null) =>
   new Request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 async function tokenFor(role: 'admin' | 'doctor' | 'patient') {
   const u = await makeUser(role);
-  return { id: u.id, token: (await issueApiToken((await findUserById(u.id))!)).token };
+  return { id: u.id, name: u.name, email: u.email, token: (await issueApiToken((await findUserById(u.id))!)).token };
 }
 
-let admin: { id: number; token: string };
-let doctor: { id: number; token: string };
-let patient: { id: number; token: string };
+type TestUser = Awaited<ReturnType<typeof tokenFor>>;
+let admin: TestUser;
+let doctor: TestUser;
+let patient: TestUser;
 
 beforeAll(async () => {
   [admin, doctor, patient] = [await tokenFor('admin'), await tokenFor('doctor'), await tokenFor('patient')];
@@ -84,7 +86,10 @@ describe('GET /api/dashboard/recent-activity/', () => {
     const all = (await (await activity(get('/api/dashboard/recent-activity/?page_size=100', admin.token))).json()).results;
     const ours = all.filter((e: { action: string }) => e.action.startsWith('test.action'));
     expect(ours.map((e: { action: string }) => e.action)).toEqual(['test.action2', 'test.action1', 'test.action0']);
-    expect(ours[0]).toEqual({ id: expect.any(Number), at: '2025-12-01T12:02:00.000+03:00', actor_id: doctor.id, actor_kind: 'user', action: 'test.action2', entity: 'medical_record', entity_id: 102, patient_id: patient.id, outcome: 'success' });
+    expect(ours[0]).toEqual({
+      id: expect.any(Number), at: '2025-12-01T12:02:00.000+03:00', actor_id: doctor.id, actor_kind: 'user', actor_name: doctor.name, actor_email: doctor.email,
+      action: 'test.action2', entity: 'medical_record', entity_id: 102, patient_id: patient.id, patient_name: patient.name, patient_number: expect.stringMatching(/^EH-\d{6}$/), outcome: 'success',
+    });
     const times = all.map((e: { at: string }) => Date.parse(e.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });

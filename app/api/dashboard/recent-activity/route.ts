@@ -1,12 +1,13 @@
 import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { paginated, pageWindow, paginationSchema } from '@/lib/api/pagination';
-import { listRecentActivity } from '@/lib/dashboard/list-recent-activity';
+import { listRecentActivity, serializeActivityItem } from '@/lib/dashboard/list-recent-activity';
 
-// GET /api/dashboard/recent-activity/ — the audit log, newest first, paginated (admin only)
+// GET /api/dashboard/recent-activity/ — the audit log, newest first, filtered (?actor=&action=&patient=&outcome=&from=&to=) and paginated (admin only)
 export const GET = withApi(async ({ req, user, query }) => {
   const p = query(paginationSchema);
-  const { count, rows } = await listRecentActivity({ user, page: pageWindow(p) });
-  return paginated(req, p, count, rows);
+  const filters = Object.fromEntries(new URL(req.url).searchParams);
+  const { count, rows } = await listRecentActivity({ user, filters, page: pageWindow(p) });
+  return paginated(req, p, count, rows.map(serializeActivityItem));
 }, { roles: ['admin'] });
 
 // Other methods — 405 with Allow: GET

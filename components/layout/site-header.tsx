@@ -15,9 +15,9 @@ export async function SiteHeader() {
     <header className="bg-teal-800 text-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
         <Link href="/" className="py-2 text-lg font-semibold">E-Health</Link>
-        <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-x-3">
+        <nav aria-label="Main" className="order-last flex w-full flex-wrap items-center gap-x-3 sm:order-none sm:w-auto sm:flex-1">
           {user && NAV[user.role]?.map(([href, label]) => (
-            <Link key={href} href={href} className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">{label}</Link>
+            <Link key={href} href={href} className="inline-flex min-h-11 items-center whitespace-nowrap underline-offset-4 hover:underline">{label}</Link>
           ))}
         </nav>
         {user ? (

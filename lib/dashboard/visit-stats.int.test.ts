@@ -25,6 +25,7 @@ import { makeUser } from '@/lib/testing/factories';
 import { ageOn, clinicInstant, clinicZone, isoToDayKey } from '@/lib/time';
 import { AGE_BANDS, ageBand } from './age-bands';
 import { buckets } from './get-dashboard-stats';
+import { ensureVisitStats } from './ensure-visit-stats';
 
 const START = '2025-10-01';
 const DAYS = 75;
@@ -165,6 +166,17 @@ describe('dashboard summary tables', () => {
     expect(before.visits.length).toBeGreaterThan(30);
     await rebuildVisitStats({ batch: 17 });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('are built once, at start-up, on a database that held records before them', async () => {
+    const before = await snapshot();
+    const database = await getDatabase();
+    // As after the migration that created them: empty summaries next to existing records.
+    for (const t of ['stats_visits', 'stats_visits_daily', 'stats_diagnoses_daily']) await database.unsafeExec(`DELETE FROM ${t}`);
+    expect((await snapshot()).visits).toEqual([]);
+    expect(await ensureVisitStats()).toEqual({ rebuilt: true, visits: before.visits.length });
+    expect(await snapshot()).toEqual(before);
+    expect(await ensureVisitStats()).toEqual({ rebuilt: false, visits: 0 });
   });
 
   it('count an ICD-10 code typed in lower case with the same code (stored upper case)', async () => {

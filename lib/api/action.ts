@@ -10,7 +10,7 @@ import type { Role } from '@/db/schema/types';
 import { actorOf, assertRole, getSessionUser, type CurrentUser } from '@/lib/auth/current-user';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import type { Actor } from '@/lib/audit/audit';
-import { zodFieldErrors } from '@/lib/errors';
+import { passwordChangeRequired, zodFieldErrors } from '@/lib/errors';
 import { describeError } from '@/lib/log';
 import type { ActionState } from './action-state';
 import { toAppError } from './with-api';
@@ -25,12 +25,14 @@ function echo(form: FormData): Record<string, string> {
 
 /**
  * Wraps `fn(input, { user, actor })` as a server action over a form. `fn` may call `redirect()` on
- * success (it propagates). Unexpected errors become a generic message (logged, never shown).
+ * success (it propagates). Unexpected errors become a generic message (logged, never shown). A user
+ * who still has a temporary password is refused (as by the API) unless `allowTemporaryPassword`
+ * (the password change itself): pages redirect them, and a hand-made POST must not get further.
  */
 export function action<S extends z.ZodType>(
   schema: S,
   fn: (input: z.infer<S>, ctx: { user: CurrentUser | null; actor: Actor }) => Promise<ActionState | void>,
-  options: { auth?: 'public' | 'required'; roles?: readonly Role[] } = {},
+  options: { auth?: 'public' | 'required'; roles?: readonly Role[]; allowTemporaryPassword?: boolean } = {},
 ) {
   return async (_prev: ActionState, form: FormData): Promise<ActionState> => ({ ...(await run(form)), nonce: crypto.randomUUID() });
   async function run(form: FormData): Promise<ActionState> {
@@ -39,6 +41,7 @@ export function action<S extends z.ZodType>(
     try {
       const user = await getSessionUser();
       if (options.auth !== 'public') assertRole(user, options.roles ?? []);
+      if (user?.mustChangePassword && !options.allowTemporaryPassword) throw passwordChangeRequired('Choose your own password first (Account → Password).');
       const parsed = schema.safeParse(Object.fromEntries(form.entries()));
       if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below.', fieldErrors: zodFieldErrors(parsed.error.issues), values };
       const h = await headers();

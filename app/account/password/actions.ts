@@ -11,4 +11,4 @@ export const changePasswordAction = action(changePasswordSchema, async (input, {
   const me = assertRole(user);
   await changePassword({ user: me, actor, input });
   redirect(`${homeOf(me.role)}?password=changed`);
-});
+}, { allowTemporaryPassword: true });

@@ -8,10 +8,12 @@ import { conflict, forbidden, notFound } from '@/lib/errors';
 /**
  * Deactivates user `id` (admin only): the account stays with all its records, sign-in is refused, and the
  * session version is bumped so every browser session and API token ends at once. The last active admin
- * cannot be deactivated (checked in the same transaction). Deactivating an inactive user changes nothing.
+ * cannot be deactivated (checked in the same transaction), and nobody deactivates their own account (403:
+ * it would lock them out at once; another admin does it). Deactivating an inactive user changes nothing.
  */
 export async function deactivateUser({ user, actor, id }: { user: CurrentUser; actor: Actor; id: number }): Promise<UserRow> {
   if (user.role !== 'admin') throw forbidden('Only an admin can deactivate accounts.');
+  if (id === user.id) throw forbidden('You cannot deactivate your own account: ask another admin.');
   return withTransaction(async () => {
     const target = await findUserById(id);
     if (!target) throw notFound('The user');

@@ -87,13 +87,22 @@ describe('roles', () => {
     const deactivate = await err(deactivateUser({ user: byOther, actor: actorFor(other), id: last.id }));
     expect(deactivate).toMatchObject({ code: 'conflict' });
     const self = await err(updateUser({ user: byLast, actor: actorFor(last), id: last.id, input: { is_active: false } }));
-    expect(self).toMatchObject({ code: 'conflict' });
+    expect(self).toMatchObject({ code: 'forbidden' });
     expect(await findUserById(last.id)).toMatchObject({ role: 'admin', isActive: true });
     // With a second active admin again, demotion works.
     await reactivateUser({ user: byLast, actor: actorFor(last), id: other.id });
     expect(await updateUser({ user: byOther, actor: actorFor(other), id: last.id, input: { role: 'doctor' } })).toMatchObject({ role: 'doctor' });
     expect(await findPractitionerByUserId(last.id)).toBeTruthy();
   });
+  it('nobody deactivates their own account, even with other admins active; nothing changes', async () => {
+    const [me, other] = [await makeUser('admin'), await makeUser('admin')];
+    const byMe = asCurrent(me, 'admin');
+    expect(await err(deactivateUser({ user: byMe, actor: actorFor(me), id: me.id }))).toMatchObject({ code: 'forbidden', message: expect.stringContaining('your own account') });
+    expect(await err(updateUser({ user: byMe, actor: actorFor(me), id: me.id, input: { name: 'Renamed', is_active: false } }))).toMatchObject({ code: 'forbidden' });
+    expect(await findUserById(me.id)).toMatchObject({ isActive: true, name: me.name });
+    expect(await findUserById(other.id)).toMatchObject({ isActive: true });
+  });
+
   it('two admins removing each other at the same moment: one succeeds, one admin remains', async () => {
     const [a, b] = [await makeUser('admin'), await makeUser('admin')];
     const db = await q();

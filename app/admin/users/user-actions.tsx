@@ -45,7 +45,7 @@ export function UserActions({ id, name, role, isActive, isSelf }: { id: number; 
             </button>
             <button type="button" onClick={() => setConfirming(null)} className={`${button} border border-slate-400`}>Cancel</button>
           </form>
-        ) : confirming === null && (
+        ) : confirming === null && !(isSelf && isActive) && (
           <button type="button" onClick={() => setConfirming('active')} className={`${button} border ${isActive ? 'border-rose-600 text-rose-800' : 'border-teal-700 text-teal-800'}`}>
             {isActive ? 'Deactivate' : 'Reactivate'}
           </button>

@@ -4,10 +4,9 @@
  * only the columns given. Callers hold the transaction (every statement goes through `q()`).
  */
 import { and, asc, count, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { syncPatientVisits } from './visit-stats';
 import { q, tables } from '../index';
 import { affectedRows } from '../dialect';
-import type { PatientRow, NewPatient } from './patients';
+import { updatePatientByUserId, type PatientRow, type NewPatient } from './patients';
 import type { NewUser, UserRow } from './users';
 
 export interface PatientProfileRow {
@@ -108,8 +107,7 @@ export async function listProfilesByPhone(phone: string, limit = 50): Promise<Pa
 export async function updatePatientProfileRows(userId: number, user: Partial<NewUser>, patient: Partial<NewPatient>, now = new Date()): Promise<void> {
   const db = await q();
   if (Object.keys(user).length) await db.update(tables.users).set({ ...user, updatedAt: now }).where(eq(tables.users.id, userId));
-  await db.update(tables.patients).set({ ...patient, updatedAt: now }).where(eq(tables.patients.userId, userId));
-  if (patient.sex !== undefined || patient.dateOfBirth !== undefined) await syncPatientVisits(userId);
+  await updatePatientByUserId(userId, { ...patient, updatedAt: now });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { syncPatientVisits } from './visit-stats';
+import { addPatientRegistration, lockPatientCreatedAt, syncPatientVisits } from './visit-stats';
 import { q, tables, withTransaction } from '../index';
 import { insertOne } from '../dialect';
 import { allocateSequence } from './sequences';
@@ -10,7 +10,11 @@ export type NewPatient = typeof tables.patients.$inferInsert;
 
 /** Creates the patient profile (FHIR Patient) of patient user `userId`; returns its id. */
 export async function createPatient(values: NewPatient): Promise<number> {
-  return insertOne(tables.patients, values);
+  return withTransaction(async () => {
+    const id = await insertOne(tables.patients, values);
+    await addPatientRegistration(values.createdAt, 1);
+    return id;
+  });
 }
 
 /** The patient profile of user `userId`, or undefined. */
@@ -22,9 +26,16 @@ export async function findPatientByUserId(userId: number): Promise<PatientRow | 
 
 /** Updates the given columns of the profile of user `userId`. */
 export async function updatePatientByUserId(userId: number, values: Partial<NewPatient>): Promise<void> {
-  const db = await q();
-  await db.update(tables.patients).set({ ...values, updatedAt: new Date() }).where(eq(tables.patients.userId, userId));
-  if (values.sex !== undefined || values.dateOfBirth !== undefined) await syncPatientVisits(userId);
+  await withTransaction(async () => {
+    const db = await q();
+    const before = values.createdAt !== undefined ? await lockPatientCreatedAt(userId) : undefined;
+    await db.update(tables.patients).set({ updatedAt: new Date(), ...values }).where(eq(tables.patients.userId, userId));
+    if (before && values.createdAt) {
+      await addPatientRegistration(before, -1);
+      await addPatientRegistration(values.createdAt, 1);
+    }
+    if (values.sex !== undefined || values.dateOfBirth !== undefined) await syncPatientVisits(userId);
+  });
 }
 
 /**

@@ -153,3 +153,14 @@ export async function countDiagnoses(range: Range, limit = 10) {
   coded.sort((x, y) => y.count - x.count || cmp(x.system, y.system) || cmp(x.code, y.code));
   return { coded: coded.slice(0, limit), total, freeText };
 }
+
+/** Patients registered before `to`, and those registered in `[from, to)`. */
+export async function countPatientsTotalAndNew({ from, to }: Range): Promise<{ total: number; new: number }> {
+  const db = await q();
+  const p = tables.patients;
+  const [[total], [fresh]] = await Promise.all([
+    db.select({ n: count() }).from(p).where(lt(p.createdAt, to)),
+    db.select({ n: count() }).from(p).where(and(gte(p.createdAt, from), lt(p.createdAt, to))),
+  ]);
+  return { total: Number(total.n), new: Number(fresh.n) };
+}

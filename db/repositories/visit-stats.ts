@@ -123,7 +123,7 @@ async function addDiagnosisCounts(day: number, keys: DxKey[], sign: 1 | -1) {
 }
 
 /** Adds each row's `n` to a daily count table keyed by `key` (multi-row upserts, 500 rows a statement). */
-async function addCountsMany<T extends typeof tables.statsDiagnosesDaily | typeof tables.statsVisitsDaily>(
+async function addCountsMany<T extends typeof tables.statsDiagnosesDaily | typeof tables.statsVisitsDaily | typeof tables.statsPatientsDaily>(
   t: T, rows: Array<T['$inferInsert']>, key: (t: T) => unknown[],
 ) {
   const { dialect } = await getDatabase();
@@ -259,6 +259,51 @@ export async function syncAppointmentVisit(appointmentId: number, zone = clinicZ
   });
 }
 
+/** Adds `delta` patient registrations on the clinic day of `at` to `stats_patients_daily`. */
+export async function addPatientRegistration(at: Date, delta: 1 | -1, zone = clinicZone()): Promise<void> {
+  const db = await q();
+  const t = tables.statsPatientsDaily;
+  const registeredDay = clinicDayKey(at, zone);
+  if (delta > 0) await upsert(t, { registeredDay, n: 1 }, [t.registeredDay], { n: sql`${t.n} + 1` as unknown as number });
+  else await db.update(t).set({ n: sql`${t.n} - 1` }).where(eq(t.registeredDay, registeredDay));
+}
+
+/** Adds bulk-loaded patients' registrations (their `createdAt`s) in a few statements (seeds, rebuilds). */
+export async function addPatientRegistrationsMany(createdAts: Date[], zone = clinicZone()): Promise<void> {
+  const perDay = new Map<number, number>();
+  for (const at of createdAts) {
+    const day = clinicDayKey(at, zone);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  await addCountsMany(tables.statsPatientsDaily, [...perDay].map(([registeredDay, n]) => ({ registeredDay, n })), (t) => [t.registeredDay]);
+}
+
+/** The `createdAt` of patient user `patientId`'s profile, its row locked (before changing it). */
+export async function lockPatientCreatedAt(patientId: number): Promise<Date | undefined> {
+  const db = await q();
+  const p = tables.patients;
+  const [row] = await locked(db.select({ createdAt: p.createdAt }).from(p).where(eq(p.userId, patientId)).limit(1));
+  return row?.createdAt;
+}
+
+/** Patients registered before day `toDay`, and those registered in `[fromDay, toDay)`. */
+export async function countPatientsInDays(days: DayRange): Promise<{ total: number; new: number }> {
+  const rows = await patientsQuery(await q(), days);
+  let total = 0;
+  let fresh = 0;
+  for (const r of rows) {
+    total += Number(r.n ?? 0);
+    if (Number(r.inRange) === 1) fresh += Number(r.n ?? 0);
+  }
+  return { total, new: fresh };
+}
+
+function patientsQuery(db: Db, days: DayRange) {
+  const t = tables.statsPatientsDaily;
+  const inRange = sql<number>`CASE WHEN ${t.registeredDay} >= ${days.fromDay} THEN 1 ELSE 0 END`.as('in_range');
+  return db.select({ inRange, n: sum(t.n) }).from(t).where(lt(t.registeredDay, days.toDay)).groupBy(sql`${sql.identifier('in_range')}`);
+}
+
 /** Re-reads the sex and date of birth of patient `patientId` into their visits' statistics (after a profile change). */
 export async function syncPatientVisits(patientId: number): Promise<void> {
   await withTransaction(async () => {
@@ -339,7 +384,15 @@ export async function rebuildVisitStats(opts: { batch?: number; zone?: string; l
     await tx.delete(tables.statsVisits);
     await tx.delete(tables.statsDiagnosesDaily);
     await tx.delete(tables.statsVisitsDaily);
+    await tx.delete(tables.statsPatientsDaily);
   });
+  const p = tables.patients;
+  for (let afterId = 0; ;) {
+    const rows = await db.select({ id: p.id, createdAt: p.createdAt }).from(p).where(gt(p.id, afterId)).orderBy(asc(p.id)).limit(batch);
+    if (!rows.length) break;
+    await withTransaction(() => addPatientRegistrationsMany(rows.map((x) => x.createdAt), zone));
+    afterId = rows[rows.length - 1].id;
+  }
   const r = tables.medicalRecords;
   const [{ maxId }] = await db.select({ maxId: sql<number | null>`max(${r.id})` }).from(r);
   let visits = 0;
@@ -481,6 +534,7 @@ export async function explainVisitStatsQueries(days: DayRange): Promise<Record<s
     visitsPerDoctor: await explainQuery(visitsPerDoctorQuery(db, days).toSQL()),
     patientsSeen: await explainQuery(patientsSeenQuery(db, days).toSQL()),
     diagnoses: await explainQuery(diagnosesQuery(db, days).toSQL()),
+    patients: await explainQuery(patientsQuery(db, days).toSQL()),
   };
 }
 

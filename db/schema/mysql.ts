@@ -343,4 +343,11 @@ export const statsDiagnosesDaily = table('stats_diagnoses_daily', {
 }, (t) => [
   uniqueIndex('stats_diagnoses_daily_uq').on(t.visitDay, t.system, t.code),
 ]);
+/** Patient profiles registered per clinic day (`registered_day` = yyyymmdd of created_at), kept with them. */
+export const statsPatientsDaily = table('stats_patients_daily', {
+  registeredDay: int('registered_day').notNull(),
+  n: int('n').notNull(),
+}, (t) => [
+  uniqueIndex('stats_patients_daily_uq').on(t.registeredDay),
+]);
 // @schema-end

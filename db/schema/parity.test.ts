@@ -80,5 +80,6 @@ describe('schema parity (SQLite ↔ MySQL)', () => {
     expectTypeOf<typeof lite.statsDiagnosesDaily.$inferSelect>().toEqualTypeOf<typeof my.statsDiagnosesDaily.$inferSelect>();
     expectTypeOf<typeof lite.statsDiagnosesDaily.$inferInsert>().toEqualTypeOf<typeof my.statsDiagnosesDaily.$inferInsert>();
     expectTypeOf<typeof lite.statsVisitsDaily.$inferInsert>().toEqualTypeOf<typeof my.statsVisitsDaily.$inferInsert>();
+    expectTypeOf<typeof lite.statsPatientsDaily.$inferInsert>().toEqualTypeOf<typeof my.statsPatientsDaily.$inferInsert>();
   });
 });

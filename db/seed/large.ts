@@ -13,7 +13,7 @@ import type { MySqlTable } from 'drizzle-orm/mysql-core';
 import { q, tables, withTransaction } from '../index';
 import { insertMany } from '../dialect';
 import { allocateSequence } from '../repositories/sequences';
-import { addRecordVisitsInIdRange, recomputePrevDays } from '../repositories/visit-stats';
+import { addPatientRegistrationsMany, addRecordVisitsInIdRange, recomputePrevDays } from '../repositories/visit-stats';
 import { formatPatientNumber } from '../repositories/patients';
 import type { Sex } from '../schema/types';
 import { foldName } from '../../lib/text';
@@ -162,6 +162,7 @@ export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult
     await withTransaction(async () => {
       await insertMany(users, userRows, chunk);
       await insertMany(patients, patientRows, chunk);
+      await addPatientRegistrationsMany(patientRows.map((p) => p.createdAt));
     });
     patientProgress(to, (to - from) * 2);
   }

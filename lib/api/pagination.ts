@@ -1,9 +1,20 @@
 /** List pagination of the API: `?page=&page_size=` (≤ 100) → `{count, next, previous, results}`. */
 import { z } from 'zod';
 
+/** The highest page a list answers (far beyond any real list; keeps offsets small and exact). */
+export const MAX_PAGE = 1_000_000;
+/** The largest `page_size`. */
+export const MAX_PAGE_SIZE = 100;
+
+/** A whole number from 1 to `max`, with one plain message for anything else (text, fractions, 0, too big). */
+const wholeNumber = (name: string, max: number) => {
+  const message = `${name} must be a whole number from 1 to ${max}.`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(1, { error: message }).max(max, { error: message });
+};
+
 export const paginationSchema = z.object({
-  page: z.coerce.number().int().min(1, 'page starts at 1').default(1),
-  page_size: z.coerce.number().int().min(1).max(100, 'page_size is at most 100').default(20),
+  page: wholeNumber('page', MAX_PAGE).default(1),
+  page_size: wholeNumber('page_size', MAX_PAGE_SIZE).default(20),
 });
 export type Pagination = z.infer<typeof paginationSchema>;
 
@@ -12,7 +23,10 @@ export function pageWindow(p: Pagination) {
   return { limit: p.page_size, offset: (p.page - 1) * p.page_size };
 }
 
-/** The list envelope; `next`/`previous` are absolute URLs of the neighbouring pages or null. */
+/**
+ * The list envelope; `next`/`previous` are absolute URLs of the neighbouring pages or null. Past the
+ * end, `previous` is the last page (page 1 for an empty list), so following it leads back to results.
+ */
 export function paginated<T>(req: Request, p: Pagination, count: number, results: T[]) {
   const link = (page: number) => {
     const u = new URL(req.url);
@@ -26,7 +40,7 @@ export function paginated<T>(req: Request, p: Pagination, count: number, results
   return {
     count,
     next: p.page * p.page_size < count ? link(p.page + 1) : null,
-    previous: p.page > 1 ? link(p.page - 1) : null,
+    previous: p.page > 1 ? link(Math.min(p.page - 1, Math.max(1, Math.ceil(count / p.page_size)))) : null,
     results,
   };
 }

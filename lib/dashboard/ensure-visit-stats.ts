@@ -7,7 +7,7 @@
 import { countMedicalRecordsAndCompletedAppointments, rebuildVisitStats } from '@/db/repositories/visit-stats';
 import { allocateSequence, readSequence } from '@/db/repositories/sequences';
 
-const BUILT_MARK = 'visit_stats_built';
+const BUILT_MARK = 'dashboard_stats_built_v2'; // v2: with stats_patients_daily
 
 /** Rebuilds the summary tables unless already built: `{ rebuilt, visits }` (visits counted by a rebuild). */
 export async function ensureVisitStats(log?: (line: string) => void): Promise<{ rebuilt: boolean; visits: number }> {

@@ -25,9 +25,9 @@
  *   (`period` = the day, the week's Monday, or `YYYY-MM`); edge buckets count only the days in range.
  */
 import { DateTime } from 'luxon';
-import { countAppointmentsByStatus, countPatientsTotalAndNew } from '@/db/repositories/stats';
+import { countAppointmentsByStatus } from '@/db/repositories/stats';
 import {
-  countDiagnosesInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
+  countDiagnosesInDays, countPatientsInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
 } from '@/db/repositories/visit-stats';
 import type { Sex } from '@/db/schema/types';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
@@ -75,7 +75,7 @@ export function resolveRange(input: DashboardStatsInput, now = new Date(), zone 
   const { granularity } = parsed.data;
   const to = parseDate(parsed.data.to ?? clinicToday(now, zone), 'to', zone);
   const from = parsed.data.from ? parseDate(parsed.data.from, 'from', zone) : to.minus({ days: DEFAULT_RANGE_DAYS - 1 });
-  if (from > to) throw validationError({ from: ['from must be on or before to.'] }, 'The date range is empty.');
+  if (from > to) throw validationError({ from: ['The start date must be on or before the end date.'] }, 'The date range is empty.');
   const days = Math.round(to.diff(from, 'days').days) + 1;
   if (days > MAX_RANGE_DAYS) throw validationError({ to: [`The range is at most ${MAX_RANGE_DAYS} days.`] }, 'The date range is too long.');
   const end = to.plus({ days: 1 });
@@ -107,7 +107,7 @@ export async function getDashboardStats(opts: { user: CurrentUser | null; now?: 
   const dayBounds = bounds.map((b) => isoToDayKey(DateTime.fromJSDate(b, { zone }).toISODate() as string));
   const days = { fromDay: dayBounds[0], toDay: dayBounds[dayBounds.length - 1] };
   const [patients, series, byStatus, dx, perDoctor, seen] = await Promise.all([
-    countPatientsTotalAndNew(range),
+    countPatientsInDays(days),
     countVisitsByDayBuckets(dayBounds),
     countAppointmentsByStatus(range),
     countDiagnosesInDays(days, 10),

@@ -16,7 +16,7 @@ import { createMedicalRecord, replaceRecordLines, type NewDiagnosis } from '@/db
 import { updatePatientByUserId } from '@/db/repositories/patients';
 import * as live from '@/db/repositories/stats-live';
 import {
-  countDiagnosesInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
+  countDiagnosesInDays, countPatientsInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
   explainVisitStatsQueries, rebuildVisitStats,
 } from '@/db/repositories/visit-stats';
 import { createRng } from '@/db/seed/random';
@@ -42,7 +42,9 @@ async function snapshot() {
   const visits = await db.select().from(tables.statsVisits);
   const daily = await db.select().from(tables.statsDiagnosesDaily);
   const perDoctor = await db.select().from(tables.statsVisitsDaily);
+  const registered = await db.select().from(tables.statsPatientsDaily);
   return {
+    registered: registered.filter((d) => d.n !== 0).sort((a, b) => a.registeredDay - b.registeredDay),
     perDoctor: perDoctor.filter((d) => d.n !== 0).sort((a, b) => a.visitDay - b.visitDay || a.doctorId - b.doctorId),
     visits: visits.map(({ id: _id, ...v }) => v).sort((a, b) => a.source.localeCompare(b.source) || a.sourceId - b.sourceId),
     daily: daily.filter((d) => d.n !== 0).sort((a, b) => a.visitDay - b.visitDay || a.system.localeCompare(b.system) || a.code.localeCompare(b.code)),
@@ -60,6 +62,7 @@ async function compare(from: string, to: string, granularity: 'day' | 'week' | '
   const range = { from: f.toJSDate(), to: end.toJSDate() };
 
   expect(await countVisitsByDayBuckets(dayBounds)).toEqual(await live.countVisitsByBucket(bounds));
+  expect(await countPatientsInDays(days)).toEqual(await live.countPatientsTotalAndNew(range));
   expect(await countVisitsPerDoctorInDays(days)).toEqual(await live.countVisitsPerDoctor(range));
 
   const summaryDx = await countDiagnosesInDays(days, 1000);
@@ -127,6 +130,8 @@ describe('dashboard summary tables', () => {
         await markRecordEnteredInError(rng.pick(records).id, 'wrong patient', new Date());
       } else if (op === 8) {
         await updatePatientByUserId(patientId, { sex: rng.pick([...sexes]), dateOfBirth: rng.int(0, 3) === 0 ? null : `${rng.int(1940, 2024)}-12-31` });
+        // A registration date corrected (e.g. a paper file's date entered later).
+        if (rng.int(0, 1) === 0) await updatePatientByUserId(rng.pick(patients), { createdAt: instant(rng.int(0, DAYS - 1)) });
       } else if (op === 9 && appts.length) {
         // A completed appointment moved to another day (an edit of a past visit's time).
         await updateAppointment(rng.pick(appts), { startAt: instant(rng.int(0, DAYS - 1)) });
@@ -172,7 +177,7 @@ describe('dashboard summary tables', () => {
     const before = await snapshot();
     const database = await getDatabase();
     // As after the migration that created them: empty summaries next to existing records.
-    for (const t of ['stats_visits', 'stats_visits_daily', 'stats_diagnoses_daily']) await database.unsafeExec(`DELETE FROM ${t}`);
+    for (const t of ['stats_visits', 'stats_visits_daily', 'stats_diagnoses_daily', 'stats_patients_daily']) await database.unsafeExec(`DELETE FROM ${t}`);
     expect((await snapshot()).visits).toEqual([]);
     expect(await ensureVisitStats()).toEqual({ rebuilt: true, visits: before.visits.length });
     expect(await snapshot()).toEqual(before);
@@ -195,11 +200,11 @@ describe('dashboard summary tables', () => {
     const dialect = (await getDatabase()).dialect;
     for (const [name, plan] of Object.entries(plans)) {
       if (dialect === 'sqlite') {
-        expect(plan, name).toMatch(/USING (COVERING )?INDEX (stats_visits_first_idx|stats_visits_daily_uq|stats_diagnoses_daily_uq)/);
-        expect(plan, name).not.toMatch(/SCAN (stats_visits|stats_visits_daily|stats_diagnoses_daily)(?! USING)/);
+        expect(plan, name).toMatch(/USING (COVERING )?INDEX (stats_visits_first_idx|stats_visits_daily_uq|stats_diagnoses_daily_uq|stats_patients_daily_uq)/);
+        expect(plan, name).not.toMatch(/SCAN (stats_visits|stats_visits_daily|stats_diagnoses_daily|stats_patients_daily)(?! USING)/);
       } else {
-        expect(plan, name).toMatch(/key=(stats_visits_first_idx|stats_visits_daily_uq|stats_diagnoses_daily_uq)/);
-        expect(plan, name).not.toMatch(/(stats_visits|stats_visits_daily|stats_diagnoses_daily) ALL /);
+        expect(plan, name).toMatch(/key=(stats_visits_first_idx|stats_visits_daily_uq|stats_diagnoses_daily_uq|stats_patients_daily_uq)/);
+        expect(plan, name).not.toMatch(/(stats_visits|stats_visits_daily|stats_diagnoses_daily|stats_patients_daily) ALL /);
       }
     }
   });

@@ -4,7 +4,7 @@
  * (CSV downloads). Pure functions; no database work.
  */
 import { DateTime } from 'luxon';
-import type { DashboardStatsInput, Granularity } from '@/lib/dashboard/schemas';
+import { DEFAULT_RANGE_DAYS, type DashboardStatsInput, type Granularity } from '@/lib/dashboard/schemas';
 import { clinicToday, clinicZone } from '@/lib/time';
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -20,6 +20,18 @@ export function dashboardInputFrom(sp: SearchParams): DashboardStatsInput {
     return typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 20) : undefined;
   };
   return { from: one('from'), to: one('to'), granularity: one('granularity') as Granularity | undefined };
+}
+
+/**
+ * What the range form shows when `input` was refused: the dates as typed, and for a date left empty
+ * the default it stands for (today; 30 days ending on `to`), so an error in one field (e.g. the
+ * granularity) never empties the others. Dates that are not dates stay as typed.
+ */
+export function refusedRangeValues(input: DashboardStatsInput, now: Date = new Date(), zone = clinicZone()): { from?: string; to?: string; granularity?: string } {
+  const to = input.to ?? clinicToday(now, zone);
+  const end = DateTime.fromISO(to, { zone: 'UTC' });
+  const from = input.from ?? (end.isValid ? end.minus({ days: DEFAULT_RANGE_DAYS - 1 }).toISODate() as string : undefined);
+  return { from, to, granularity: input.granularity };
 }
 
 /** A quick range link: label and its `from`/`to` clinic dates with a suitable granularity. */

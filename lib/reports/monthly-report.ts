@@ -8,17 +8,22 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { getDashboardStats, type DashboardStats } from '@/lib/dashboard/get-dashboard-stats';
+import { YEAR_MESSAGE, yearInRange } from '@/lib/dashboard/schemas';
 import { env } from '@/lib/env';
 import { validationError, zodFieldErrors } from '@/lib/errors';
 import { clinicZone } from '@/lib/time';
 import { toCsv, type CsvCell } from './csv';
 import { STATUS_LABELS, appointmentsTable, diagnosesTable, doctorsTable, percent, percentOf, ratesTable, type ReportTable } from './dashboard-tables';
 
-const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** `?month=YYYY-MM&format=json|csv` (month: default the previous clinic month). */
+/**
+ * `?month=YYYY-MM&format=json|csv` (month: default the previous clinic month). A well-formed month
+ * outside the years the reports answer (1900–2099) says so rather than asking for the format again.
+ */
 export const monthlyReportQuerySchema = z.object({
-  month: z.string().regex(MONTH, 'Use a month as YYYY-MM, e.g. 2025-12.').optional(),
+  month: z.string().regex(MONTH, 'Use a month as YYYY-MM, e.g. 2025-12.')
+    .refine((m) => !MONTH.test(m) || yearInRange(m), YEAR_MESSAGE).optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });
 

@@ -37,13 +37,13 @@ describe('GET /api/dashboard/stats/', () => {
     const res = await stats(get('/api/dashboard/stats/?from=2025-12-01&to=2025-12-14&granularity=week', admin.token));
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.range).toEqual({ from: '2025-12-01', to: '2025-12-14', granularity: 'week', timeZone: 'Africa/Nairobi' });
-    expect(Object.keys(body).sort()).toEqual(['appointments', 'patients', 'patientsSeen', 'range', 'topDiagnoses', 'visits', 'visitsPerDoctor']);
+    expect(body.range).toEqual({ from: '2025-12-01', to: '2025-12-14', granularity: 'week', time_zone: 'Africa/Nairobi' });
+    expect(Object.keys(body).sort()).toEqual(['appointments', 'patients', 'patients_seen', 'range', 'top_diagnoses', 'visits', 'visits_per_doctor']);
     expect(body.patients).toEqual({ total: 0, new: 0 }); // the one patient registered now, after this range
     expect(body.visits).toEqual({ total: 0, series: [{ period: '2025-12-01', visits: 0 }, { period: '2025-12-08', visits: 0 }] });
-    expect(body.appointments).toEqual({ byStatus: { pending: 0, confirmed: 0, completed: 0, cancelled: 0, no_show: 0 }, noShowRate: null, cancellationRate: null });
-    expect(body.topDiagnoses).toEqual({ coded: [], freeText: { count: 0, share: 0 } });
-    expect(body.patientsSeen.byAgeBand.map((b: { band: string }) => b.band)).toEqual(['0-4', '5-14', '15-24', '25-44', '45-64', '65+']);
+    expect(body.appointments).toEqual({ by_status: { pending: 0, confirmed: 0, completed: 0, cancelled: 0, no_show: 0 }, no_show_rate: null, cancellation_rate: null });
+    expect(body.top_diagnoses).toEqual({ coded: [], free_text: { count: 0, share: 0 } });
+    expect(body.patients_seen.by_age_band.map((b: { band: string }) => b.band)).toEqual(['0-4', '5-14', '15-24', '25-44', '45-64', '65+']);
   });
 
   it('defaults to the last 30 days by day', async () => {

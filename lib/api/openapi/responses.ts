@@ -224,27 +224,27 @@ export const icd10ResultsSchema = z.object({
 // ---- Dashboard
 
 export const dashboardStatsResponseSchema = z.object({
-  range: z.object({ from: isoDate, to: isoDate, granularity: z.enum(['day', 'week', 'month']), timeZone: z.string() }),
+  range: z.object({ from: isoDate, to: isoDate, granularity: z.enum(['day', 'week', 'month']), time_zone: z.string() }),
   patients: z.object({ total: z.number().int(), new: z.number().int() }),
   visits: z.object({
     total: z.number().int(),
     series: z.array(z.object({ period: z.string().meta({ description: 'The day, the week\'s Monday, or `YYYY-MM`.' }), visits: z.number().int() })),
   }),
   appointments: z.object({
-    byStatus: z.object({ pending: z.number().int(), confirmed: z.number().int(), completed: z.number().int(), cancelled: z.number().int(), no_show: z.number().int() }),
-    noShowRate: z.number().nullable(),
-    cancellationRate: z.number().nullable(),
+    by_status: z.object({ pending: z.number().int(), confirmed: z.number().int(), completed: z.number().int(), cancelled: z.number().int(), no_show: z.number().int() }),
+    no_show_rate: z.number().nullable().meta({ description: 'no_show / (completed + no_show), a fraction; null when none.' }),
+    cancellation_rate: z.number().nullable().meta({ description: 'cancelled / all appointments starting in the range, a fraction; null when none.' }),
   }),
-  topDiagnoses: z.object({
+  top_diagnoses: z.object({
     coded: z.array(z.object({ system: z.string(), code: z.string(), display: z.string(), count: z.number().int(), share: z.number() })),
-    freeText: z.object({ count: z.number().int(), share: z.number() }),
+    free_text: z.object({ count: z.number().int(), share: z.number() }),
   }),
-  visitsPerDoctor: z.array(z.object({ doctorId: id, name: z.string(), visits: z.number().int() })),
-  patientsSeen: z.object({
+  visits_per_doctor: z.array(z.object({ doctor_id: id, name: z.string(), visits: z.number().int() })),
+  patients_seen: z.object({
     total: z.number().int(),
-    bySex: z.object(Object.fromEntries(SEXES.map((s) => [s, z.number().int()])) as Record<(typeof SEXES)[number], z.ZodNumber>),
-    byAgeBand: z.array(z.object({ band: z.enum(['0-4', '5-14', '15-24', '25-44', '45-64', '65+']), count: z.number().int() })),
-    ageUnknown: z.number().int(),
+    by_sex: z.object(Object.fromEntries(SEXES.map((s) => [s, z.number().int()])) as Record<(typeof SEXES)[number], z.ZodNumber>),
+    by_age_band: z.array(z.object({ band: z.enum(['0-4', '5-14', '15-24', '25-44', '45-64', '65+']), count: z.number().int() })),
+    age_unknown: z.number().int(),
   }),
 }).meta({ id: 'DashboardStats', description: 'Definitions of every number: lib/dashboard/get-dashboard-stats.ts.' });
 

@@ -43,3 +43,44 @@ test('doctors are refused the activity log', async ({ page }) => {
   await signIn(page, 'doctor@example.org', undefined, /\/doctor$/);
   expect((await page.goto('/admin/activity'))?.status()).toBe(403);
 });
+
+test('a page past the end says so and links to the last page, keeping the filters', async ({ page }) => {
+  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
+  await page.goto('/admin/activity?page=999999');
+  const notice = page.getByTestId('page-past-end');
+  await expect(notice).toContainText(/Page 999999 is past the end: there (is 1 page|are \d+ pages)\./);
+  await expect(page.getByText('Nothing has been recorded yet')).toHaveCount(0);
+  await expect(page.getByText(/Page \d+ of \d+/)).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Newer' })).toHaveCount(0);
+
+  await page.goto('/admin/activity?action=auth.sign_in&page=500');
+  await expect(page.getByTestId('activity-count')).toContainText(/match(es)? these filters/);
+  await expect(page.getByText('No event matches these filters')).toHaveCount(0);
+  await page.getByTestId('page-past-end').getByRole('link').click();
+  await expect(page).toHaveURL(/action=auth\.sign_in/);
+  await expect(page.getByTestId('activity-row').first()).toBeVisible();
+  await expect(page.getByTestId('page-past-end')).toHaveCount(0);
+
+  await page.goto('/admin/users?role=patient&page=9999');
+  await expect(page.getByTestId('page-past-end')).toContainText(/Page 9999 is past the end: there are \d+ pages\./);
+  await expect(page.getByText('No user matches')).toHaveCount(0);
+  await page.getByTestId('page-past-end').getByRole('link').click();
+  await expect(page).toHaveURL(/role=patient/);
+  await expect(page.getByTestId('user-list')).toBeVisible();
+  await expect(page.getByText(/Page (\d+) of \1$/)).toBeVisible();
+});
+
+test('users: an unknown role is a field error, and the new staff form is one tap from the top', async ({ page }) => {
+  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
+  expect((await page.goto('/admin/users?role=root'))?.status()).toBe(200);
+  await expect(page.getByRole('alert').filter({ hasText: 'Role:' })).toContainText('Choose patient, doctor or admin.');
+  await expect(page.locator('#users-role')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('user-list')).toHaveCount(0);
+
+  await page.goto('/admin/users');
+  const jump = page.getByRole('link', { name: 'New doctor or admin ↓' });
+  await expect(jump).toBeInViewport();
+  await jump.click();
+  await expect(page.getByRole('heading', { name: 'New doctor or admin' })).toBeInViewport();
+  await expect(page.getByTestId('temporary-password-note')).toContainText('a temporary password is generated and shown here once');
+});

@@ -87,7 +87,7 @@ test('a refused range shows its error next to the field, and quick ranges and gr
   await signIn(page, 'admin@example.org', undefined, /\/admin$/);
   const res = await page.goto('/admin?from=2025-12-10&to=2025-12-01');
   expect(res?.status()).toBe(200);
-  await expect(page.getByText('from must be on or before to.')).toBeVisible();
+  await expect(page.getByText('The start date must be on or before the end date.')).toBeVisible();
   await expect(page.getByLabel('From', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('alert').filter({ hasText: 'The date range is empty.' })).toBeVisible();
 
@@ -122,4 +122,54 @@ test('the admin opens the printable monthly report and downloads it as CSV', asy
 
   await page.goto('/admin/reports?month=2025-13');
   await expect(page.getByText('Use a month as YYYY-MM, e.g. 2025-12.')).toBeVisible();
+  await page.goto('/admin/reports?month=1800-01');
+  await expect(page.getByText('Use a year from 1900 to 2099.')).toBeVisible();
+  await expect(page.getByText('Use a month as YYYY-MM')).toHaveCount(0);
+});
+
+test('a bad granularity is named in words, the banner does not blame the dates, and the dates stay', async ({ page }) => {
+  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
+  expect((await page.goto('/admin?granularity=garbage'))?.status()).toBe(200);
+  await expect(page.getByText('Choose day, week or month.')).toBeVisible();
+  await expect(page.getByText('Invalid option')).toHaveCount(0);
+  await expect(page.getByLabel('Group visits by')).toHaveAttribute('aria-invalid', 'true');
+  const alert = page.getByRole('alert').filter({ hasText: 'Correct the fields marked above' });
+  await expect(alert).toBeVisible();
+  await expect(alert).not.toContainText('dates');
+  // The dates it would have used (the last 30 days) stay in the form.
+  const [from, to] = [await page.getByLabel('From', { exact: true }).inputValue(), await page.getByLabel('To', { exact: true }).inputValue()];
+  expect(dayDiff(from, to)).toBe(29);
+  // Typed dates are kept as typed.
+  await page.goto('/admin?from=2025-02-01&to=2025-02-20&granularity=garbage');
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2025-02-01');
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue('2025-02-20');
+  // Years outside 1900–2099 are refused with a clear message.
+  await page.goto('/admin?from=0001-01-01&to=0001-12-31');
+  await expect(page.locator('#range-from-err')).toHaveText('Use a year from 1900 to 2099.');
+});
+
+test('on a phone (360 px), tables fit where they can, and one wider than its card says it scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  let wideTables = 0;
+  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
+  for (const path of ['/admin/reports', '/admin']) {
+    await page.goto(path);
+    if (path === '/admin') for (const s of await page.locator('details').all()) await s.evaluate((d) => { (d as HTMLDetailsElement).open = true; });
+    const scrollers = page.getByTestId('table-scroller');
+    const n = await scrollers.count();
+    expect(n).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) {
+      const box = scrollers.nth(i);
+      const wide = await box.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      // The hint shows exactly while its table overflows (Chromium has scroll-driven animations).
+      await expect.poll(() => box.evaluate((el) => {
+        const h = el.parentElement?.querySelector(':scope > [data-testid="scroll-hint"]');
+        return !!h && h.getBoundingClientRect().height > 0;
+      }), { message: `${path}: table ${i} ${wide ? 'overflows without a hint' : 'fits but shows the hint'}` }).toBe(wide);
+      if (wide) wideTables++;
+    }
+    // The page itself never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  }
+  console.log(`tables still wider than their card at 360 px: ${wideTables}`);
 });

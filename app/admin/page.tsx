@@ -7,7 +7,7 @@ import { toAppError } from '@/lib/api/with-api';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { getDashboardStats, type DashboardStats } from '@/lib/dashboard/get-dashboard-stats';
 import type { FieldErrors } from '@/lib/errors';
-import { dashboardInputFrom, exportHref, formatRate, periodLabel, quickRanges } from '@/lib/reports/dashboard-page';
+import { dashboardInputFrom, exportHref, formatRate, periodLabel, quickRanges, refusedRangeValues } from '@/lib/reports/dashboard-page';
 import { SEX_LABELS, STATUS_LABELS, dashboardTables } from '@/lib/reports/dashboard-tables';
 import { clinicZone } from '@/lib/time';
 
@@ -32,13 +32,13 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
     errors = app.fields ?? {};
     message = app.message;
   }
-  const values = stats ? stats.range : input;
+  const values = stats ? stats.range : refusedRangeValues(input);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Clinic dashboard</h1>
       <RangeForm values={values} errors={errors} quick={quickRanges()} timeZone={stats?.range.timeZone ?? clinicZone()} />
       {stats ? <Figures stats={stats} /> : (
-        <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{message} Correct the dates above to see the figures.</p>
+        <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{message} Correct the fields marked above to see the figures.</p>
       )}
     </div>
   );

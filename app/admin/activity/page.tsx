@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Card, Empty } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { Pager, countPhrase, isPastTheEnd } from '@/components/ui/pager';
 import type { AuditOutcome } from '@/db/schema/types';
+import { MAX_PAGE } from '@/lib/api/pagination';
 import { toAppError } from '@/lib/api/with-api';
 import { listAuditActions } from '@/lib/audit/list-audit-actions';
 import { ACTIVITY_FILTER_KEYS, type ActivityFilterParams } from '@/lib/audit/schemas';
@@ -44,7 +46,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     const v = typeof sp[k] === 'string' ? (sp[k] as string).trim().slice(0, 200) : '';
     if (v) params[k] = v;
   }
-  const page = Math.max(1, Math.min(100_000, Number.parseInt(typeof sp.page === 'string' ? sp.page : '', 10) || 1));
+  const page = Math.max(1, Math.min(MAX_PAGE, Number.parseInt(typeof sp.page === 'string' ? sp.page : '', 10) || 1));
 
   let result: { count: number; rows: ActivityItem[] } | null = null;
   let errors: FieldErrors = {};
@@ -58,6 +60,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const { actions, prefixes } = await listAuditActions(user);
   const filtered = ACTIVITY_FILTER_KEYS.some((k) => params[k]);
   const pages = result ? Math.max(1, Math.ceil(result.count / PAGE_SIZE)) : 1;
+  const pastEnd = isPastTheEnd(page, pages);
   const zone = clinicZone();
   const err = (k: string) => errors[k];
   const aria = (k: string) => (errors[k]?.length ? { 'aria-invalid': true, 'aria-describedby': `f-${k}-err` } : {});
@@ -111,9 +114,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       ) : (
         <Card title="Events">
           <p className="mb-2 text-sm text-slate-600" data-testid="activity-count">
-            {result.count} {result.count === 1 ? 'event' : 'events'}{filtered ? ' match these filters' : ''}
+            {countPhrase(result.count, ['event', 'events'], filtered ? ['matches these filters', 'match these filters'] : undefined)}
           </p>
-          {result.rows.length === 0 ? (
+          {pastEnd ? null : result.rows.length === 0 ? (
             <Empty>
               {filtered
                 ? 'No event matches these filters. Widen the dates or clear a filter.'
@@ -136,13 +139,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
               </tbody>
             </table>
           )}
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-3 flex items-center justify-between gap-2">
-              {page > 1 ? <Link href={hrefWith(params, page - 1)} className="inline-flex min-h-11 items-center underline">Newer</Link> : <span />}
-              <span className="text-sm text-slate-600">Page {page} of {pages}</span>
-              {page < pages ? <Link href={hrefWith(params, page + 1)} className="inline-flex min-h-11 items-center underline">Older</Link> : <span />}
-            </nav>
-          )}
+          <Pager page={page} pages={pages} href={(p) => hrefWith(params, p)} previousLabel="Newer" nextLabel="Older" />
         </Card>
       )}
     </div>

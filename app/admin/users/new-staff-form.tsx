@@ -22,7 +22,11 @@ export function NewStaffForm() {
           <p className="mt-1 text-sm">Give it to them privately. It is shown only this once; they must choose their own at first sign-in.</p>
         </div>
       )}
-      <form action={formAction} key={s.nonce} className="flex flex-col gap-4" noValidate>
+      <form action={formAction} key={s.nonce} className="flex flex-col gap-4" noValidate aria-describedby="new-staff-password-note">
+        <p id="new-staff-password-note" className="text-sm text-slate-600" data-testid="temporary-password-note">
+          No password to choose: a temporary password is generated and shown here once, after you create the account.
+          They choose their own at first sign-in.
+        </p>
         {s.message && !s.ok && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{s.message}</p>}
         <Field label="Role" name="role" errors={e.role}>
           <select id="f-role" name="role" value={role} onChange={(ev) => setRole(ev.target.value)} className={selectClass}>

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Card, Empty } from '@/components/ui/card';
-import { ROLES, type Role } from '@/db/schema/types';
+import { Pager, countPhrase, isPastTheEnd } from '@/components/ui/pager';
+import { MAX_PAGE } from '@/lib/api/pagination';
 import { requirePageUser } from '@/lib/auth/page-guard';
+import { zodFieldErrors } from '@/lib/errors';
 import { listUsers } from '@/lib/users/list-users';
+import { listUsersSchema } from '@/lib/users/schemas';
 import { formatDate } from '@/lib/time';
 import { NewStaffForm } from './new-staff-form';
 import { UserActions } from './user-actions';
@@ -13,27 +15,40 @@ export const metadata: Metadata = { title: 'Users' };
 const PAGE_SIZE = 25;
 const input = 'min-h-11 rounded border border-slate-400 bg-white px-3 py-2';
 
-/** Users: search by name or email, filter by role, create doctors and admins, change roles, (de)activate. */
+/**
+ * Users: search by name or email, filter by role (an unknown role is shown next to its field instead of
+ * the list), create doctors and admins (a link at the top jumps to the form), change roles, (de)activate.
+ */
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser(['admin'], '/admin/users');
   const sp = await searchParams;
   const one = (k: string) => (typeof sp[k] === 'string' ? (sp[k] as string) : '');
   const q = one('q').trim().slice(0, 100);
-  const role = (ROLES as readonly string[]).includes(one('role')) ? (one('role') as Role) : undefined;
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(one('page'), 10) || 1));
-  const { count, rows } = await listUsers({ user, query: { q: q || undefined, role }, page: { page, page_size: PAGE_SIZE } });
+  const rawRole = one('role').trim().slice(0, 40);
+  const parsed = listUsersSchema.safeParse({ q: q || undefined, role: rawRole });
+  const roleError = parsed.success ? undefined : zodFieldErrors(parsed.error.issues).role?.[0];
+  const role = parsed.success ? parsed.data.role : undefined;
+  const page = Math.max(1, Math.min(MAX_PAGE, Number.parseInt(one('page'), 10) || 1));
+  const { count, rows } = parsed.success
+    ? await listUsers({ user, query: parsed.data, page: { page, page_size: PAGE_SIZE } })
+    : { count: 0, rows: [] };
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
-  const link = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), page: String(p) })}`;
+  const pastEnd = isPastTheEnd(page, pages);
+  const link = (p: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(role ? { role } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Users</h1>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <h1 className="text-2xl font-bold">Users</h1>
+        <a href="#new-staff" className="inline-flex min-h-11 items-center rounded border border-teal-700 px-4 font-semibold text-teal-800 hover:bg-teal-50">New doctor or admin ↓</a>
+      </div>
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <Card title="All users">
           <form method="get" action="/admin/users" role="search" className="mb-3 flex flex-col gap-2 sm:flex-row">
             <label htmlFor="users-q" className="sr-only">Name or email</label>
             <input id="users-q" name="q" type="search" defaultValue={q} placeholder="Name or email" className={`${input} flex-1`} />
             <label htmlFor="users-role" className="sr-only">Role</label>
-            <select id="users-role" name="role" defaultValue={role ?? ''} className={input}>
+            <select id="users-role" name="role" defaultValue={role ?? ''} className={`${input} aria-[invalid=true]:border-rose-600`}
+              aria-invalid={roleError ? true : undefined} aria-describedby={roleError ? 'users-role-err' : undefined}>
               <option value="">All roles</option>
               <option value="patient">Patients</option>
               <option value="doctor">Doctors</option>
@@ -41,8 +56,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </select>
             <button type="submit" className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800">Search</button>
           </form>
-          <p className="mb-2 text-sm text-slate-600">{count} {count === 1 ? 'user' : 'users'}{q ? ` matching “${q}”` : ''}</p>
-          {rows.length ? (
+          {roleError ? (
+            <p id="users-role-err" role="alert" className="rounded bg-rose-50 p-3 text-rose-900">Role: {roleError} Correct the role above to see the users.</p>
+          ) : <>
+          <p className="mb-2 text-sm text-slate-600">{countPhrase(count, ['user', 'users'])}{q ? ` matching “${q}”` : ''}</p>
+          {pastEnd ? null : rows.length ? (
             <ul className="divide-y divide-slate-100" data-testid="user-list">
               {rows.map((u) => (
                 <li key={u.id} className="flex flex-col gap-2 py-3" data-testid={`user-${u.id}`}>
@@ -59,17 +77,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               ))}
             </ul>
           ) : <Empty>No user matches. Try part of the name or the email.</Empty>}
-          {pages > 1 && (
-            <nav aria-label="Pages" className="mt-3 flex items-center justify-between gap-2">
-              {page > 1 ? <Link href={link(page - 1)} className="inline-flex min-h-11 items-center underline">Previous</Link> : <span />}
-              <span className="text-sm text-slate-600">Page {page} of {pages}</span>
-              {page < pages ? <Link href={link(page + 1)} className="inline-flex min-h-11 items-center underline">Next</Link> : <span />}
-            </nav>
-          )}
+          <Pager page={page} pages={pages} href={link} />
+          </>}
         </Card>
-        <Card title="New doctor or admin">
-          <NewStaffForm />
-        </Card>
+        <div id="new-staff" className="scroll-mt-4">
+          <Card title="New doctor or admin">
+            <NewStaffForm />
+          </Card>
+        </div>
       </div>
     </div>
   );

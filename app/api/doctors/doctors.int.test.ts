@@ -72,7 +72,7 @@ describe('GET /api/doctors/', () => {
     expect((await listDoctors(get('/api/doctors/', 'ehr_not-a-token'))).status).toBe(401);
     const big = await listDoctors(get('/api/doctors/?page_size=101', token));
     expect(big.status).toBe(400);
-    expect((await big.json()).error).toMatchObject({ code: 'validation_error', fields: { page_size: ['page_size is at most 100'] } });
+    expect((await big.json()).error).toMatchObject({ code: 'validation_error', fields: { page_size: ['page_size must be a whole number from 1 to 100.'] } });
   });
 });
 

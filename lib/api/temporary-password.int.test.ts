@@ -121,6 +121,11 @@ describe('POST /api/auth/login/ for a user with a temporary password', () => {
     expect(wrong.status).toBe(401); // says nothing about the account before the password is right
     await expectPasswordChangeRequired(await login(req('POST', '/api/auth/login/', {}, { email: u.email, password: u.password })));
     expect(await tokenRows(u.id)).toHaveLength(0);
+    // Audited as what it was: a denied sign-in, not a successful one.
+    const db = await q();
+    const events = await db.select().from(tables.auditEvents).where(eq(tables.auditEvents.entityId, u.id));
+    const signIns = events.filter((e) => e.action === 'auth.sign_in').map((e) => ({ outcome: e.outcome, reason: (e.details as { reason?: string } | null)?.reason ?? null }));
+    expect(signIns).toEqual([{ outcome: 'failure', reason: 'bad_credentials' }, { outcome: 'denied', reason: 'password_change_required' }]);
   });
 
   it('issues a token once the password is changed', async () => {

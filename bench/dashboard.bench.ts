@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import {
-  ROOT, formatNumber as num, measure, startNextApp, type BenchCase, type BenchContext, type Measurement,
+  ROOT, formatNumber as num, measure, percentile, startNextApp, type BenchCase, type BenchContext, type Measurement,
 } from './lib';
 import { closeDatabase, openSqlite, useDatabase } from '../db';
 import { createUser, findUserByEmail } from '../db/repositories/users';
@@ -86,10 +86,7 @@ async function database(records: number, ctx: BenchContext): Promise<string> {
   return file;
 }
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
+const percentileOf = (xs: number[], p: number) => percentile(Float64Array.from(xs).sort(), p);
 
 async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
   await fn(); // warm caches
@@ -166,7 +163,7 @@ const dashboard: BenchCase = {
         const user = { id: admin.id, name: admin.name, email: admin.email, role: 'admin' as const, via: 'token' as const, mustChangePassword: false };
         const summaryRuns = await timeIt(30, () => getDashboardStats({ user }));
         const { visits } = await getDashboardStats({ user });
-        row = { records, visitsInRange: visits.total, liveMs: percentile(liveRuns, 50), summaryP95: percentile(summaryRuns, 95) };
+        row = { records, visitsInRange: visits.total, liveMs: percentileOf(liveRuns, 50), summaryP95: percentileOf(summaryRuns, 95) };
       } finally {
         await closeDatabase();
       }

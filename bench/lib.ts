@@ -239,7 +239,8 @@ function runAutocannon(url: string, connections: number, durationS: number, onLa
   });
 }
 
-function percentile(sorted: Float64Array, p: number): number {
+/** The `p`th percentile (nearest rank) of ascending `sorted` values; NaN when empty. */
+export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i];

@@ -3,7 +3,7 @@
  * Insert-and-return-id, bulk insert, upsert, affected-row counts and error classification.
  */
 import type { MySqlTable } from 'drizzle-orm/mysql-core';
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { getDatabase, q } from './index';
 import { GateTimeoutError } from './sqlite-gate';
 
@@ -46,6 +46,32 @@ export async function upsert<T extends MySqlTable>(
   const ins = db.insert(table).values(values);
   if (d.dialect === 'sqlite') await ins.onConflictDoUpdate({ target, set });
   else await ins.onDuplicateKeyUpdate({ set });
+}
+
+/**
+ * Inserts `rows` (`chunk` a statement), and where a row clashes with the unique key `target` updates
+ * the existing row with `update(incoming)`, where `incoming(col)` is the clashing row's value for
+ * `col` (SQLite `excluded.col`, MySQL `VALUES(col)`), e.g. `{ n: sql`${t.n} + ${incoming(t.n)}` }`.
+ * MySQL's ON DUPLICATE KEY has no target: the rows must clash on `target` only.
+ */
+export async function upsertMany<T extends MySqlTable>(
+  table: T,
+  rows: T['$inferInsert'][],
+  target: unknown[],
+  update: (incoming: (col: AnyColumn) => SQL) => Record<string, SQL>,
+  chunk = 500,
+): Promise<void> {
+  const d = await getDatabase();
+  const incoming = (col: AnyColumn) => (d.dialect === 'sqlite' ? sql`excluded.${sql.identifier(col.name)}` : sql`values(${col})`);
+  const set = update(incoming);
+  const db = (await q()) as unknown as {
+    insert(t: T): { values(v: unknown[]): { onConflictDoUpdate(o: unknown): Promise<unknown>; onDuplicateKeyUpdate(o: unknown): Promise<unknown> } };
+  };
+  for (let i = 0; i < rows.length; i += chunk) {
+    const ins = db.insert(table).values(rows.slice(i, i + chunk));
+    if (d.dialect === 'sqlite') await ins.onConflictDoUpdate({ target, set });
+    else await ins.onDuplicateKeyUpdate({ set });
+  }
 }
 
 /** A Drizzle query error (by shape: `query`, `params`, `cause`), from any copy of drizzle-orm. */

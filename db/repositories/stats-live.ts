@@ -8,10 +8,10 @@
  * by appointment_id. Entered-in-error records never count and never hide their appointment;
  * cancelled appointments never count. Clinic-time buckets come from the caller as UTC boundaries.
  */
-import { and, count, eq, gte, inArray, lt, min, notExists, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lt, min, notExists, sql } from 'drizzle-orm';
 import { q, tables } from '../index';
 import type { RecordStatus, Sex } from '../schema/types';
-import { VISIT_RECORD_STATUSES as VISIT_STATUSES } from './visit-stats';
+import { BY_BUCKET, bucketExpr, VISIT_RECORD_STATUSES as VISIT_STATUSES } from './visit-stats';
 
 const VISIT_RECORD_STATUSES: RecordStatus[] = [...VISIT_STATUSES];
 
@@ -31,22 +31,6 @@ async function appointmentVisitWhere({ from, to }: Range) {
     notExists(db.select({ one: sql`1` }).from(r).where(and(eq(r.appointmentId, a.id), inArray(r.status, VISIT_RECORD_STATUSES)))),
   );
 }
-
-/**
- * `CASE` mapping `col` to the index of its bucket (bucket i is `[bounds[i], bounds[i+1])`; null outside),
- * nested as a binary search so each row costs ~log2(buckets) comparisons instead of one per bucket.
- */
-function bucketExpr(col: AnyColumn, bounds: Date[]) {
-  const build = (lo: number, hi: number): SQL => {
-    if (hi - lo === 1) return sql.raw(String(lo));
-    const mid = Math.floor((lo + hi) / 2);
-    return sql`CASE WHEN ${lt(col, bounds[mid])} THEN ${build(lo, mid)} ELSE ${build(mid, hi)} END`;
-  };
-  const n = bounds.length - 1;
-  return sql<number | null>`CASE WHEN ${lt(col, bounds[0])} OR ${gte(col, bounds[n])} THEN NULL ELSE ${build(0, n)} END`.as('bucket');
-}
-/** Grouping by the select's alias: both dialects accept it, and the long CASE is not repeated. */
-const BY_BUCKET = sql`${sql.identifier('bucket')}`;
 
 /**
  * Visits per bucket: `bounds` are ascending UTC instants (n+1 boundaries for n buckets); returns n counts.

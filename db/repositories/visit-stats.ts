@@ -21,7 +21,7 @@
  */
 import { and, asc, count, eq, gt, gte, inArray, isNull, lt, or, sql, sum, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDatabase, q, tables, withTransaction } from '../index';
-import { explainQuery, insertMany, upsert } from '../dialect';
+import { explainQuery, insertMany, upsertMany } from '../dialect';
 import type { Sex } from '../schema/types';
 import { AGE_BANDS, ageBand } from '../../lib/dashboard/age-bands';
 import { ageOn, clinicDayKey, clinicZone, dayKeyToIso } from '../../lib/time';
@@ -78,12 +78,21 @@ async function patientDemographics(patientId: number): Promise<{ sex: Sex; dateO
   return { sex: row?.sex ?? 'unknown', dateOfBirth: row?.dateOfBirth ?? null };
 }
 
-/** Adds `delta` visits to (day, doctor) in `stats_visits_daily`. */
-async function addDailyVisits(visitDay: number, doctorId: number, delta: 1 | -1) {
-  const db = await q();
-  const t = tables.statsVisitsDaily;
-  if (delta > 0) await upsert(t, { visitDay, doctorId, n: 1 }, [t.visitDay, t.doctorId], { n: sql`${t.n} + 1` as unknown as number });
-  else await db.update(t).set({ n: sql`${t.n} - 1` }).where(and(eq(t.visitDay, visitDay), eq(t.doctorId, doctorId)));
+type CountTable = typeof tables.statsDiagnosesDaily | typeof tables.statsVisitsDaily | typeof tables.statsPatientsDaily;
+
+/** The unique key of a daily count table (what `addCounts` adds up under). */
+function countKey(t: CountTable): unknown[] {
+  if ('system' in t) return [t.visitDay, t.system, t.code];
+  if ('doctorId' in t) return [t.visitDay, t.doctorId];
+  return [t.registeredDay];
+}
+
+/**
+ * Adds each row's `n` (negative to subtract) to a daily count table, in multi-row upserts: the one
+ * way every count changes (one visit, a bulk load, a rebuild). Rows are applied in the caller's order.
+ */
+async function addCounts<T extends CountTable>(t: T, rows: Array<T['$inferInsert']>) {
+  await upsertMany(t, rows, countKey(t), (incoming) => ({ n: sql`${t.n} + ${incoming(t.n)}` }));
 }
 
 /**
@@ -105,36 +114,13 @@ async function resequencePatient(patientId: number) {
 /** Adds `sign` × each key's occurrences to `stats_diagnoses_daily` for `day`. */
 async function addDiagnosisCounts(day: number, keys: DxKey[], sign: 1 | -1) {
   if (!keys.length) return;
-  const db = await q();
-  const d = tables.statsDiagnosesDaily;
-  const tally = new Map<string, { key: DxKey; n: number }>();
-  for (const k of keys) {
-    const id = JSON.stringify(k);
-    tally.set(id, { key: k, n: (tally.get(id)?.n ?? 0) + 1 });
+  const tally = new Map<string, { visitDay: number; system: string; code: string; n: number }>();
+  for (const [system, code] of keys) {
+    const id = JSON.stringify([system, code]);
+    tally.set(id, { visitDay: day, system, code, n: (tally.get(id)?.n ?? 0) + sign });
   }
-  for (const { key: [system, code], n } of [...tally.values()].sort((x, y) => (JSON.stringify(x.key) < JSON.stringify(y.key) ? -1 : 1))) {
-    const delta = sign * n;
-    if (delta > 0) {
-      await upsert(d, { visitDay: day, system, code, n: delta }, [d.visitDay, d.system, d.code], { n: sql`${d.n} + ${delta}` as unknown as number });
-    } else {
-      await db.update(d).set({ n: sql`${d.n} - ${-delta}` }).where(and(eq(d.visitDay, day), eq(d.system, system), eq(d.code, code)));
-    }
-  }
-}
-
-/** Adds each row's `n` to a daily count table keyed by `key` (multi-row upserts, 500 rows a statement). */
-async function addCountsMany<T extends typeof tables.statsDiagnosesDaily | typeof tables.statsVisitsDaily | typeof tables.statsPatientsDaily>(
-  t: T, rows: Array<T['$inferInsert']>, key: (t: T) => unknown[],
-) {
-  const { dialect } = await getDatabase();
-  const db = (await q()) as unknown as {
-    insert(t: unknown): { values(v: unknown[]): { onConflictDoUpdate(o: unknown): Promise<unknown>; onDuplicateKeyUpdate(o: unknown): Promise<unknown> } };
-  };
-  for (let i = 0; i < rows.length; i += 500) {
-    const ins = db.insert(t).values(rows.slice(i, i + 500));
-    if (dialect === 'sqlite') await ins.onConflictDoUpdate({ target: key(t), set: { n: sql`${t.n} + excluded.${sql.identifier('n')}` } });
-    else await ins.onDuplicateKeyUpdate({ set: { n: sql`${t.n} + values(${t.n})` } });
-  }
+  // In key order, so two transactions touching the same codes lock them in the same order.
+  await addCounts(tables.statsDiagnosesDaily, [...tally].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row));
 }
 
 /**
@@ -143,7 +129,6 @@ async function addCountsMany<T extends typeof tables.statsDiagnosesDaily | typeo
  * prev_day). Run with no other writer (a seed, a rebuild).
  */
 export async function recomputePrevDays(batch = 20_000): Promise<number> {
-  const { dialect } = await getDatabase();
   const s = tables.statsVisits;
   let changed = 0;
   let afterPatient = 0;
@@ -169,16 +154,7 @@ export async function recomputePrevDays(batch = 20_000): Promise<number> {
       prev = r.visitDay;
     }
     afterPatient = rows[rows.length - 1].patientId;
-    await withTransaction(async () => {
-      const tx = (await q()) as unknown as {
-        insert(t: unknown): { values(v: unknown[]): { onConflictDoUpdate(o: unknown): Promise<unknown>; onDuplicateKeyUpdate(o: unknown): Promise<unknown> } };
-      };
-      for (let i = 0; i < updates.length; i += 500) {
-        const ins = tx.insert(s).values(updates.slice(i, i + 500));
-        if (dialect === 'sqlite') await ins.onConflictDoUpdate({ target: s.id, set: { prevDay: sql`excluded.${sql.identifier('prev_day')}` } });
-        else await ins.onDuplicateKeyUpdate({ set: { prevDay: sql`values(${s.prevDay})` } });
-      }
-    });
+    await withTransaction(() => upsertMany(s, updates, [s.id], (incoming) => ({ prevDay: incoming(s.prevDay) })));
     changed += updates.length;
   }
   return changed;
@@ -191,11 +167,11 @@ async function applyFact(source: Source, sourceId: number, old: Fact | undefined
     && old.sex === next.sex && old.ageBand === next.ageBand && old.dxKeys === next.dxKeys) return;
   if (old) {
     await addDiagnosisCounts(old.visitDay, JSON.parse(old.dxKeys) as DxKey[], -1);
-    await addDailyVisits(old.visitDay, old.doctorId, -1);
+    await addCounts(tables.statsVisitsDaily, [{ visitDay: old.visitDay, doctorId: old.doctorId, n: -1 }]);
   }
   if (next) {
     await addDiagnosisCounts(next.visitDay, JSON.parse(next.dxKeys) as DxKey[], 1);
-    await addDailyVisits(next.visitDay, next.doctorId, 1);
+    await addCounts(tables.statsVisitsDaily, [{ visitDay: next.visitDay, doctorId: next.doctorId, n: 1 }]);
   }
   const where = and(eq(s.source, source), eq(s.sourceId, sourceId));
   if (old && next) await db.update(s).set(next).where(where);
@@ -261,11 +237,7 @@ export async function syncAppointmentVisit(appointmentId: number, zone = clinicZ
 
 /** Adds `delta` patient registrations on the clinic day of `at` to `stats_patients_daily`. */
 export async function addPatientRegistration(at: Date, delta: 1 | -1, zone = clinicZone()): Promise<void> {
-  const db = await q();
-  const t = tables.statsPatientsDaily;
-  const registeredDay = clinicDayKey(at, zone);
-  if (delta > 0) await upsert(t, { registeredDay, n: 1 }, [t.registeredDay], { n: sql`${t.n} + 1` as unknown as number });
-  else await db.update(t).set({ n: sql`${t.n} - 1` }).where(eq(t.registeredDay, registeredDay));
+  await addCounts(tables.statsPatientsDaily, [{ registeredDay: clinicDayKey(at, zone), n: delta }]);
 }
 
 /** Adds bulk-loaded patients' registrations (their `createdAt`s) in a few statements (seeds, rebuilds). */
@@ -275,7 +247,7 @@ export async function addPatientRegistrationsMany(createdAts: Date[], zone = cli
     const day = clinicDayKey(at, zone);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
-  await addCountsMany(tables.statsPatientsDaily, [...perDay].map(([registeredDay, n]) => ({ registeredDay, n })), (t) => [t.registeredDay]);
+  await addCounts(tables.statsPatientsDaily, [...perDay].map(([registeredDay, n]) => ({ registeredDay, n })));
 }
 
 /** The `createdAt` of patient user `patientId`'s profile, its row locked (before changing it). */
@@ -364,8 +336,8 @@ export async function addRecordVisitsInIdRange(fromId: number, toId: number, zon
     }
   }
   await insertMany(tables.statsVisits, facts);
-  await addCountsMany(tables.statsDiagnosesDaily, [...daily.values()], (t) => [t.visitDay, t.system, t.code]);
-  await addCountsMany(tables.statsVisitsDaily, [...perDoctor.values()], (t) => [t.visitDay, t.doctorId]);
+  await addCounts(tables.statsDiagnosesDaily, [...daily.values()]);
+  await addCounts(tables.statsVisitsDaily, [...perDoctor.values()]);
   for (const id of linked) await syncRecordVisit(id, zone);
   return recs.length;
 }
@@ -426,22 +398,26 @@ export type DayRange = { fromDay: number; toDay: number };
 
 
 /**
- * `CASE` mapping `col` to the index of its bucket (bucket i is `[bounds[i], bounds[i+1])`; the caller
- * keeps rows inside), nested as a binary search so each row costs ~log2(buckets) comparisons.
+ * `CASE` mapping `col` to the index of its bucket (bucket i is `[bounds[i], bounds[i+1])`; null outside),
+ * nested as a binary search so each row costs ~log2(buckets) comparisons instead of one per bucket.
+ * Bounds are day keys here, UTC instants in the live reference (db/repositories/stats-live.ts).
  */
-function bucketExpr(col: AnyColumn, bounds: number[]) {
+export function bucketExpr(col: AnyColumn, bounds: Array<number | Date>) {
   const build = (lo: number, hi: number): SQL => {
     if (hi - lo === 1) return sql.raw(String(lo));
     const mid = Math.floor((lo + hi) / 2);
-    return sql`CASE WHEN ${col} < ${sql.raw(String(bounds[mid]))} THEN ${build(lo, mid)} ELSE ${build(mid, hi)} END`;
+    return sql`CASE WHEN ${lt(col, bounds[mid])} THEN ${build(lo, mid)} ELSE ${build(mid, hi)} END`;
   };
-  return sql<number>`${build(0, bounds.length - 1)}`.as('bucket');
+  const n = bounds.length - 1;
+  return sql<number | null>`CASE WHEN ${lt(col, bounds[0])} OR ${gte(col, bounds[n])} THEN NULL ELSE ${build(0, n)} END`.as('bucket');
 }
+/** Grouping by the select's alias: both dialects accept it, and the long CASE is not repeated. */
+export const BY_BUCKET = sql`${sql.identifier('bucket')}`;
 
 function visitsByBucketQuery(db: Db, bounds: number[]) {
   const t = tables.statsVisitsDaily;
   return db.select({ b: bucketExpr(t.visitDay, bounds), n: sum(t.n) }).from(t)
-    .where(and(gte(t.visitDay, bounds[0]), lt(t.visitDay, bounds[bounds.length - 1]))).groupBy(sql`${sql.identifier('bucket')}`);
+    .where(and(gte(t.visitDay, bounds[0]), lt(t.visitDay, bounds[bounds.length - 1]))).groupBy(BY_BUCKET);
 }
 
 /** Visits per bucket: `bounds` are n+1 ascending day keys for n buckets `[bounds[i], bounds[i+1])`; returns n counts. */

@@ -16,15 +16,10 @@ import { getDatabase, q, tables } from '@/db';
 import { appendAppointmentEvent, listAppointmentEvents } from '@/db/repositories/appointment-events';
 import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { createAppointment } from '@/db/repositories/appointments';
-import { findUserById } from '@/db/repositories/users';
-import { issueApiToken } from '@/lib/auth/tokens';
-import { makeUser } from '@/lib/testing/factories';
+import { makeUser, apiTokenFor } from '@/lib/testing/factories';
 import { clinicZone } from '@/lib/time';
 
 const BASE = 'http://127.0.0.1:3999';
-async function tokenFor(id: number) {
-  return (await issueApiToken((await findUserById(id))!)).token;
-}
 function req(method: string, path: string, token: string, body?: unknown) {
   return new Request(`${BASE}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 }
@@ -35,11 +30,11 @@ async function doctorWithHours() {
   const d = await makeUser('doctor');
   const db = await q();
   await db.insert(tables.workingHours).values([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ doctorId: d.id, weekday, startMinute: 8 * 60, endMinute: 17 * 60 })));
-  return { ...d, token: await tokenFor(d.id) };
+  return { ...d, token: await apiTokenFor(d.id) };
 }
 async function patient() {
   const p = await makeUser('patient');
-  return { ...p, token: await tokenFor(p.id) };
+  return { ...p, token: await apiTokenFor(p.id) };
 }
 let dayOffset = 20;
 /** A clinic-time instant `hh:mm` on a fresh future day (each call a different day). */

@@ -12,22 +12,17 @@ import { getDatabase } from '@/db';
 import { insertMany } from '@/db/dialect';
 import { appendAuditEvent, explainAuditEventsQuery, type AuditEventFilters, type NewAuditEvent } from '@/db/repositories/audit';
 import { findPatientByUserId } from '@/db/repositories/patients';
-import { findUserById } from '@/db/repositories/users';
 import { tables } from '@/db';
 import { listAuditActions } from '@/lib/audit/list-audit-actions';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { issueApiToken } from '@/lib/auth/tokens';
 import { AppError } from '@/lib/errors';
-import { makeUser } from '@/lib/testing/factories';
+import { makeUser, apiTokenFor } from '@/lib/testing/factories';
 import { listRecentActivity, MAX_ACTOR_MATCHES } from './list-recent-activity';
 
 const BASE = 'http://127.0.0.1:3999';
 const ZONE = 'Africa/Nairobi';
 const get = (path: string, token?: string | null) =>
   new Request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-async function tokenFor(id: number) {
-  return (await issueApiToken((await findUserById(id))!)).token;
-}
 /** A clinic wall-clock time (`2025-03-10T23:30`) as a UTC instant. */
 const clinic = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toJSDate();
 
@@ -52,16 +47,16 @@ const LABELS = ['e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8'];
 
 beforeAll(async () => {
   const a = await makeUser('admin', { name: 'Ada Admin' });
-  admin = { id: a.id, email: a.email, token: await tokenFor(a.id) };
+  admin = { id: a.id, email: a.email, token: await apiTokenFor(a.id) };
   const d1 = await makeUser('doctor', { name: 'Amina Otieno' });
   const d2 = await makeUser('doctor', { name: 'Baraka Wanjiru' });
   amina = { id: d1.id, email: d1.email };
   baraka = { id: d2.id, email: d2.email };
-  doctorToken = await tokenFor(d1.id);
+  doctorToken = await apiTokenFor(d1.id);
   const [u1, u2] = [await makeUser('patient', { name: 'Pendo Mwangi' }), await makeUser('patient', { name: 'Zawadi Kamau' })];
   p1 = { id: u1.id, number: (await findPatientByUserId(u1.id))!.patientNumber };
   p2 = { id: u2.id, number: (await findPatientByUserId(u2.id))!.patientNumber };
-  patientToken = await tokenFor(u1.id);
+  patientToken = await apiTokenFor(u1.id);
 
   // e1..e8, inserted out of time order; entity_id 1000+i identifies them.
   const rows: Array<[string, Date, Partial<NewAuditEvent> & { action: string }]> = [

@@ -3,6 +3,8 @@ import { createUser } from '@/db/repositories/users';
 import { createPatientWithUser } from '@/db/repositories/patients';
 import { createPractitioner } from '@/db/repositories/practitioners';
 import { hashPassword } from '@/lib/auth/password';
+import { issueApiToken } from '@/lib/auth/tokens';
+import { findUserById } from '@/db/repositories/users';
 import type { Role } from '@/db/schema/types';
 import { foldName } from '@/lib/text';
 
@@ -29,4 +31,17 @@ export async function makeUser(role: Role, over: { name?: string; password?: str
     if (role === 'doctor') await createPractitioner({ userId: id, specialty: 'General practice', bookable: true, slotMinutes: 20 });
   }
   return { id, email, password, name };
+}
+
+/** A bearer token for user `userId`, as `POST /api/auth/login/` issues it. */
+export async function apiTokenFor(userId: number): Promise<string> {
+  const user = await findUserById(userId);
+  if (!user) throw new Error(`no user ${userId}`);
+  return (await issueApiToken(user)).token;
+}
+
+/** `makeUser(role)` with a bearer token: `{ id, email, password, name, token }`. */
+export async function makeUserWithToken(role: Role, over: Parameters<typeof makeUser>[1] = {}) {
+  const u = await makeUser(role, over);
+  return { ...u, token: await apiTokenFor(u.id) };
 }

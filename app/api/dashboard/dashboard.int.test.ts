@@ -8,25 +8,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as stats, POST as postStats } from '@/app/api/dashboard/stats/route';
 import { GET as activity } from '@/app/api/dashboard/recent-activity/route';
 import { appendAuditEvent } from '@/db/repositories/audit';
-import { findUserById } from '@/db/repositories/users';
-import { issueApiToken } from '@/lib/auth/tokens';
-import { makeUser } from '@/lib/testing/factories';
+import { makeUser, makeUserWithToken } from '@/lib/testing/factories';
 
 const BASE = 'http://127.0.0.1:3999';
 const get = (path: string, token?: string | null) =>
   new Request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-async function tokenFor(role: 'admin' | 'doctor' | 'patient') {
-  const u = await makeUser(role);
-  return { id: u.id, name: u.name, email: u.email, token: (await issueApiToken((await findUserById(u.id))!)).token };
-}
 
-type TestUser = Awaited<ReturnType<typeof tokenFor>>;
+type TestUser = Awaited<ReturnType<typeof makeUserWithToken>>;
 let admin: TestUser;
 let doctor: TestUser;
 let patient: TestUser;
 
 beforeAll(async () => {
-  [admin, doctor, patient] = [await tokenFor('admin'), await tokenFor('doctor'), await tokenFor('patient')];
+  [admin, doctor, patient] = [await makeUserWithToken('admin'), await makeUserWithToken('doctor'), await makeUserWithToken('patient')];
   for (let i = 0; i < 3; i++) {
     await appendAuditEvent({ at: new Date(Date.UTC(2025, 11, 1, 9, i)), actorUserId: doctor.id, actorKind: 'user', action: `test.action${i}`, entity: 'medical_record', entityId: 100 + i, patientId: patient.id, outcome: 'success' });
   }

@@ -11,9 +11,7 @@ import { GET as history } from '@/app/api/medical-records/patient-history/route'
 import { q, tables } from '@/db';
 import { insertMany } from '@/db/dialect';
 import { createAppointment } from '@/db/repositories/appointments';
-import { findUserById } from '@/db/repositories/users';
-import { issueApiToken } from '@/lib/auth/tokens';
-import { makeUser } from '@/lib/testing/factories';
+import { makeUser, makeUserWithToken } from '@/lib/testing/factories';
 
 const BASE = 'http://127.0.0.1:3999';
 function req(method: string, path: string, token: string, body?: unknown) {
@@ -24,10 +22,6 @@ function req(method: string, path: string, token: string, body?: unknown) {
 }
 const ctx = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
 
-async function withToken(role: 'patient' | 'doctor' | 'admin') {
-  const u = await makeUser(role);
-  return { ...u, token: (await issueApiToken((await findUserById(u.id))!)).token };
-}
 async function appointment(doctorId: number, patientId: number) {
   const start = new Date(Date.now() + 3_600_000);
   return createAppointment({ patientId, doctorId, startAt: start, endAt: new Date(start.getTime() + 1_200_000), status: 'confirmed', createdAt: new Date(), updatedAt: new Date() });
@@ -53,7 +47,7 @@ const VISIT = {
 
 describe('POST /api/medical-records/', () => {
   it('charts a visit (201) in the API shape and completes the appointment', async () => {
-    const [d, p] = [await withToken('doctor'), await withToken('patient')];
+    const [d, p] = [await makeUserWithToken('doctor'), await makeUserWithToken('patient')];
     const appointmentId = await appointment(d.id, p.id);
     const rec = await chart(d, { patient_id: p.id, appointment_id: appointmentId, ...VISIT });
     expect(rec).toMatchObject({
@@ -72,13 +66,13 @@ describe('POST /api/medical-records/', () => {
   });
 
   it('takes the seed\'s free-text diagnosis and prescription', async () => {
-    const [d, p] = [await withToken('doctor'), await withToken('patient')];
+    const [d, p] = [await makeUserWithToken('doctor'), await makeUserWithToken('patient')];
     const rec = await chart(d, { patient_id: p.id, appointment_id: await appointment(d.id, p.id), diagnosis: 'Malaria', prescription: 'Coartem 4 tabs twice daily for 3 days', notes: 'Drink plenty.' });
     expect(rec).toMatchObject({ diagnosis: 'Malaria', diagnoses: [{ system: 'text', display: 'Malaria', rank: 'primary' }], prescription: 'Coartem 4 tabs twice daily for 3 days', prescriptions: [], notes: 'Drink plenty.' });
   });
 
   it('answers 400 with field errors and writes nothing; only doctors chart', async () => {
-    const [d, p] = [await withToken('doctor'), await withToken('patient')];
+    const [d, p] = [await makeUserWithToken('doctor'), await makeUserWithToken('patient')];
     const appointmentId = await appointment(d.id, p.id);
     const bad = await create(req('POST', '/', d.token, { patient_id: p.id, appointment_id: appointmentId, vital_signs: { systolic_mmhg: 300, diastolic_mmhg: 80, spo2_pct: 'abc' } }));
     expect(bad.status).toBe(400);
@@ -101,7 +95,7 @@ describe('POST /api/medical-records/', () => {
 
 describe('role filtering', () => {
   it('a patient gets their own records, a doctor those of linked patients, an admin all', async () => {
-    const [d1, d2, d3, p1, p2, admin] = [await withToken('doctor'), await withToken('doctor'), await withToken('doctor'), await withToken('patient'), await withToken('patient'), await withToken('admin')];
+    const [d1, d2, d3, p1, p2, admin] = [await makeUserWithToken('doctor'), await makeUserWithToken('doctor'), await makeUserWithToken('doctor'), await makeUserWithToken('patient'), await makeUserWithToken('patient'), await makeUserWithToken('admin')];
     const r1 = await chart(d1, { patient_id: p1.id, appointment_id: await appointment(d1.id, p1.id), symptoms: 'one' });
     const r2 = await chart(d1, { patient_id: p1.id, symptoms: 'two' }); // linked by the first visit
     const r3 = await chart(d2, { patient_id: p2.id, appointment_id: await appointment(d2.id, p2.id), symptoms: 'three' });
@@ -140,7 +134,7 @@ describe('role filtering', () => {
 
 describe('amend and entered in error', () => {
   it('PUT amends to version 2 and keeps version 1 in history; refusals are 400/403/409 and write nothing', async () => {
-    const [d, other, p] = [await withToken('doctor'), await withToken('doctor'), await withToken('patient')];
+    const [d, other, p] = [await makeUserWithToken('doctor'), await makeUserWithToken('doctor'), await makeUserWithToken('patient')];
     const rec = await chart(d, { patient_id: p.id, appointment_id: await appointment(d.id, p.id), ...VISIT });
     await appointment(other.id, p.id);
 
@@ -164,7 +158,7 @@ describe('amend and entered in error', () => {
   });
 
   it('DELETE marks entered_in_error (reason required); the author and admins still GET it, others do not', async () => {
-    const [d, p, admin] = [await withToken('doctor'), await withToken('patient'), await withToken('admin')];
+    const [d, p, admin] = [await makeUserWithToken('doctor'), await makeUserWithToken('patient'), await makeUserWithToken('admin')];
     const rec = await chart(d, { patient_id: p.id, appointment_id: await appointment(d.id, p.id), symptoms: 'cough' });
     const noReason = await del(req('DELETE', '/', d.token), ctx(rec.id));
     expect(noReason.status).toBe(400);
@@ -194,7 +188,7 @@ describe('amend and entered in error', () => {
 
 describe('GET /api/medical-records/patient-history/', () => {
   it('pages the patient\'s visits newest first; 400 without patient_id; 403/404', async () => {
-    const [d, stranger, p, other] = [await withToken('doctor'), await withToken('doctor'), await withToken('patient'), await withToken('patient')];
+    const [d, stranger, p, other] = [await makeUserWithToken('doctor'), await makeUserWithToken('doctor'), await makeUserWithToken('patient'), await makeUserWithToken('patient')];
     await appointment(d.id, p.id);
     const base = Date.UTC(2024, 0, 1);
     await insertMany(tables.medicalRecords, Array.from({ length: 25 }, (_, i) => ({

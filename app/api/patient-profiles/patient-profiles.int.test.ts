@@ -11,13 +11,12 @@ import { q, tables } from '@/db';
 import { createAppointment } from '@/db/repositories/appointments';
 import { findPatientProfileByUserId } from '@/db/repositories/patient-profiles';
 import { findUserById } from '@/db/repositories/users';
-import { issueApiToken } from '@/lib/auth/tokens';
-import { makeUser } from '@/lib/testing/factories';
+import { makeUser, apiTokenFor } from '@/lib/testing/factories';
 import { addDays } from '@/lib/time';
 
 const BASE = 'http://127.0.0.1:3999';
 async function withToken<T extends { id: number }>(u: T) {
-  return { ...u, token: (await issueApiToken((await findUserById(u.id))!)).token };
+  return { ...u, token: await apiTokenFor(u.id) };
 }
 function req(method: string, path: string, token: string | null, body?: unknown) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -7,14 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { GET as list, POST as create, PUT as putList } from '@/app/api/users/route';
 import { DELETE as del, GET as getOne, PUT as put, POST as postOne } from '@/app/api/users/[id]/route';
 import { findUserById } from '@/db/repositories/users';
-import { issueApiToken, resolveApiToken } from '@/lib/auth/tokens';
-import { makeUser } from '@/lib/testing/factories';
+import { resolveApiToken } from '@/lib/auth/tokens';
+import { makeUser, makeUserWithToken } from '@/lib/testing/factories';
 
 const BASE = 'http://127.0.0.1:3999';
-async function withToken(role: 'patient' | 'doctor' | 'admin') {
-  const u = await makeUser(role);
-  return { ...u, token: (await issueApiToken((await findUserById(u.id))!)).token };
-}
 function req(method: string, path: string, token: string | null, body?: unknown) {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-forwarded-for': '127.0.0.11' };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -31,7 +27,7 @@ const USER_KEYS = ['contact_info', 'date_joined', 'email', 'id', 'is_active', 'n
 
 describe('/api/users/', () => {
   it('lists for admins only, with search and pagination', async () => {
-    const [admin, doctor, patient] = [await withToken('admin'), await withToken('doctor'), await withToken('patient')];
+    const [admin, doctor, patient] = [await makeUserWithToken('admin'), await makeUserWithToken('doctor'), await makeUserWithToken('patient')];
     expect((await list(req('GET', '/api/users/', doctor.token))).status).toBe(403);
     expect((await list(req('GET', '/api/users/', patient.token))).status).toBe(403);
     expect((await list(req('GET', '/api/users/', null))).status).toBe(401);
@@ -53,7 +49,7 @@ describe('/api/users/', () => {
     expect(created).toMatchObject({ email: 'baraka.o@example.com', role: 'patient', is_active: true, contact_info: { phone: '+254722000111' } });
     expect(Object.keys(created).sort()).toEqual(USER_KEYS);
 
-    const [admin, doctor, patient] = [await withToken('admin'), await withToken('doctor'), await withToken('patient')];
+    const [admin, doctor, patient] = [await makeUserWithToken('admin'), await makeUserWithToken('doctor'), await makeUserWithToken('patient')];
     const staff = { role: 'doctor', email: 'new.doctor@clinic.org', name: 'Dr New', password: 'temporary-pass-1', specialty: 'Dermatology' };
     expect((await create(req('POST', '/api/users/', null, staff))).status).toBe(403);
     expect((await create(req('POST', '/api/users/', patient.token, staff))).status).toBe(403);
@@ -73,7 +69,7 @@ describe('/api/users/', () => {
 
 describe('/api/users/{id}/', () => {
   it('reads self or as admin; others 403; unknown 404', async () => {
-    const [admin, p1, p2] = [await withToken('admin'), await withToken('patient'), await withToken('patient')];
+    const [admin, p1, p2] = [await makeUserWithToken('admin'), await makeUserWithToken('patient'), await makeUserWithToken('patient')];
     const self = await getOne(req('GET', `/api/users/${p1.id}/`, p1.token), ctx(p1.id));
     expect(self.status).toBe(200);
     expect(await json(self)).toMatchObject({ id: p1.id, email: p1.email });
@@ -84,7 +80,7 @@ describe('/api/users/{id}/', () => {
   });
 
   it('updates own name and contact; cannot raise own role; admin changes others’ roles', async () => {
-    const [admin, doctor] = [await withToken('admin'), await withToken('doctor')];
+    const [admin, doctor] = [await makeUserWithToken('admin'), await makeUserWithToken('doctor')];
     const mine = await put(req('PUT', `/api/users/${doctor.id}/`, doctor.token, { name: 'Dr Amani', contact_info: { phone: '0711 222 333', address: 'Nairobi' }, email: 'ignored@x.org' }), ctx(doctor.id));
     expect(mine.status).toBe(200);
     expect(await json(mine)).toMatchObject({ name: 'Dr Amani', email: doctor.email, contact_info: { phone: '+254711222333', address: 'Nairobi' } });
@@ -99,7 +95,7 @@ describe('/api/users/{id}/', () => {
   });
 
   it('DELETE deactivates (admin only): the user’s token stops at once, the account stays', async () => {
-    const [admin, doctor, patient] = [await withToken('admin'), await withToken('doctor'), await withToken('patient')];
+    const [admin, doctor, patient] = [await makeUserWithToken('admin'), await makeUserWithToken('doctor'), await makeUserWithToken('patient')];
     expect((await del(req('DELETE', `/api/users/${patient.id}/`, doctor.token), ctx(patient.id))).status).toBe(403);
     expect((await del(req('DELETE', `/api/users/${patient.id}/`, patient.token), ctx(patient.id))).status).toBe(403);
     const res = await del(req('DELETE', `/api/users/${patient.id}/`, admin.token), ctx(patient.id));

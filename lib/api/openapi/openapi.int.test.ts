@@ -34,10 +34,8 @@ import { GET as exportRoute } from '@/app/api/dashboard/export/[table]/route';
 import { GET as monthlyRoute } from '@/app/api/reports/monthly/route';
 import { GET as healthRoute } from '@/app/api/health-check/route';
 import { createAppointment } from '@/db/repositories/appointments';
-import { findUserById } from '@/db/repositories/users';
-import { issueApiToken } from '@/lib/auth/tokens';
 import { listApiRoutes, type ApiRoute } from '@/lib/testing/api-routes';
-import { makeUser } from '@/lib/testing/factories';
+import { makeUser, makeUserWithToken } from '@/lib/testing/factories';
 import { buildOpenApiDocument, getOpenApiDocument } from './document';
 import { DOCS_ASSETS, DOCS_ASSET_NAMES } from './docs-page';
 import { API_OPERATIONS, type ApiOperation } from './operations';
@@ -64,10 +62,6 @@ const ctx = (params: Record<string, string | number>) => ({ params: Promise.reso
 type Handler = (r: Request, c?: unknown) => Promise<Response>;
 const call = (h: unknown, r: Request, params: Record<string, string | number> = {}) => (h as Handler)(r, ctx(params));
 
-async function withToken(role: 'patient' | 'doctor' | 'admin') {
-  const u = await makeUser(role);
-  return { ...u, token: (await issueApiToken((await findUserById(u.id))!)).token };
-}
 
 /** The body parses with `schema` and nothing in it is left undocumented. */
 async function expectDocumented(res: Response, status: number, schema: z.ZodType) {
@@ -162,7 +156,7 @@ describe('the OpenAPI document', () => {
     let doctor: { token: string };
     beforeAll(async () => {
       routes = await listApiRoutes();
-      [patient, doctor] = [await withToken('patient'), await withToken('doctor')];
+      [patient, doctor] = [await makeUserWithToken('patient'), await makeUserWithToken('doctor')];
     });
     const handlerOf = (op: ApiOperation) => routes.find((r) => r.template === op.path)?.module[op.method];
     const paramsOf = (op: ApiOperation) => Object.fromEntries(templateParams(op.path).map((n) => [n, ({ file: 'init.js', id: '1', table: 'patients' } as Record<string, string>)[n] ?? 'x']));
@@ -191,11 +185,11 @@ describe('the OpenAPI document', () => {
 });
 
 describe('real responses match the documented schemas', () => {
-  let admin: Awaited<ReturnType<typeof withToken>>;
-  let doctor: Awaited<ReturnType<typeof withToken>>;
-  let patient: Awaited<ReturnType<typeof withToken>>;
+  let admin: Awaited<ReturnType<typeof makeUserWithToken>>;
+  let doctor: Awaited<ReturnType<typeof makeUserWithToken>>;
+  let patient: Awaited<ReturnType<typeof makeUserWithToken>>;
   beforeAll(async () => {
-    [admin, doctor, patient] = [await withToken('admin'), await withToken('doctor'), await withToken('patient')];
+    [admin, doctor, patient] = [await makeUserWithToken('admin'), await makeUserWithToken('doctor'), await makeUserWithToken('patient')];
   });
 
   it('users, login and logout', async () => {

@@ -6,19 +6,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as exportTable, POST as postExport } from '@/app/api/dashboard/export/[table]/route';
-import { findUserById } from '@/db/repositories/users';
-import { issueApiToken } from '@/lib/auth/tokens';
 import { DASHBOARD_TABLE_IDS } from '@/lib/reports/dashboard-tables';
 import { seedDecember2025 } from '@/lib/reports/testing';
-import { makeUser } from '@/lib/testing/factories';
+import { makeUser, makeUserWithToken } from '@/lib/testing/factories';
 
 const BASE = 'http://127.0.0.1:3999';
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const call = (table: string, qs: string, token?: string | null) =>
   exportTable(new Request(`${BASE}/api/dashboard/export/${table}/?${qs}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({ table }) });
 async function tokenFor(role: 'admin' | 'doctor' | 'patient') {
-  const u = await makeUser(role);
-  return (await issueApiToken((await findUserById(u.id))!)).token;
+  return (await makeUserWithToken(role)).token;
 }
 /** The body's bytes (Response.text() would drop the BOM) and its text after the BOM. */
 async function csvOf(res: Response) {

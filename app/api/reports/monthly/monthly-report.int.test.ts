@@ -5,18 +5,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as monthly, PUT as putMonthly } from '@/app/api/reports/monthly/route';
-import { findUserById } from '@/db/repositories/users';
-import { issueApiToken } from '@/lib/auth/tokens';
 import { previousClinicMonth } from '@/lib/reports/monthly-report';
 import { EVIL_DOCTOR, seedDecember2025 } from '@/lib/reports/testing';
-import { makeUser } from '@/lib/testing/factories';
+import { makeUser, makeUserWithToken } from '@/lib/testing/factories';
 
 const BASE = 'http://127.0.0.1:3999';
 const call = (qs: string, token?: string | null) =>
   monthly(new Request(`${BASE}/api/reports/monthly/?${qs}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }));
 async function tokenFor(role: 'admin' | 'doctor' | 'patient') {
-  const u = await makeUser(role);
-  return (await issueApiToken((await findUserById(u.id))!)).token;
+  return (await makeUserWithToken(role)).token;
 }
 
 let admin: string;

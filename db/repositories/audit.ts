@@ -6,8 +6,8 @@
  * `explainAuditEventsQuery` for the plans.
  */
 import { aliasedTable, and, count, desc, eq, gt, gte, inArray, lt, min, sql, type SQL } from 'drizzle-orm';
-import { getDatabase, q, tables, type PortableDb } from '../index';
-import { insertOne, likeLiteral } from '../dialect';
+import { q, tables, type PortableDb } from '../index';
+import { explainQuery, insertOne, likeLiteral } from '../dialect';
 import type { ActorKind, AuditOutcome } from '../schema/types';
 
 export type NewAuditEvent = typeof tables.auditEvents.$inferInsert;
@@ -145,29 +145,14 @@ export async function findPatientUserIdByNumber(patientNumber: string): Promise<
   return row?.userId ?? null;
 }
 
-/** `prefix` + a built query as one SQL object, its `?` placeholders bound to its parameters again. */
-function prefixed(prefix: string, built: { sql: string; params: unknown[] }): SQL {
-  const parts = built.sql.split('?');
-  const chunks: SQL[] = [sql.raw(prefix + parts[0])];
-  parts.slice(1).forEach((part, i) => chunks.push(sql`${built.params[i]}`, sql.raw(part)));
-  return sql.join(chunks);
-}
-
 /**
  * The database's plan for the audit log's query under `filters` — the first page's ids (`'page'`,
  * default) or the count (`'count'`) — as text (one line per plan row): SQLite's `EXPLAIN QUERY PLAN` details,
  * or MySQL/MariaDB `EXPLAIN` rows as `table type key=… possible_keys=… extra=…`. For tests and diagnostics.
  */
 export async function explainAuditEventsQuery(filters: AuditEventFilters, which: 'page' | 'count' = 'page'): Promise<string> {
-  const database = await getDatabase();
   const db = await q();
-  const built = which === 'page'
+  return explainQuery(which === 'page'
     ? auditPageIdsQuery(db, filters, { limit: 20, offset: 0 }).toSQL()
-    : db.select({ n: count() }).from(tables.auditEvents).where(auditWhere(filters)).toSQL();
-  if (database.dialect === 'sqlite') {
-    const rows = await (db as unknown as { all(s: SQL): Promise<unknown[][]> }).all(prefixed('EXPLAIN QUERY PLAN ', built));
-    return rows.map((row) => String(row[row.length - 1])).join('\n');
-  }
-  const [rows] = await (db as unknown as { execute(s: SQL): Promise<[Array<Record<string, unknown>>]> }).execute(prefixed('EXPLAIN ', built));
-  return rows.map((row) => `${row.table} ${row.type} key=${row.key ?? 'NULL'} possible_keys=${row.possible_keys ?? ''} extra=${row.Extra ?? ''}`).join('\n');
+    : db.select({ n: count() }).from(tables.auditEvents).where(auditWhere(filters)).toSQL());
 }

@@ -29,11 +29,11 @@ import { closeDatabase, openSqlite, useDatabase } from '../db';
 import { createUser, findUserByEmail } from '../db/repositories/users';
 import * as live from '../db/repositories/stats-live';
 import { countAppointmentsByStatus } from '../db/repositories/stats';
-import { seedLarge } from '../db/seed/large';
+import { seedLarge } from '@/lib/seed/large';
 import { hashPassword } from '../lib/auth/password';
 import { issueApiToken } from '../lib/auth/tokens';
 import { buckets, getDashboardStats, resolveRange } from '../lib/dashboard/get-dashboard-stats';
-import { foldName } from '../lib/text';
+import { foldName } from '../core/text';
 
 const ADMIN = { email: 'bench-admin@example.org', password: 'bench-admin-password' };
 const API_P95_BUDGET_MS = 200;

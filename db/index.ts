@@ -12,6 +12,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
 import * as mysqlSchema from './schema/mysql';
 import * as sqliteSchema from './schema/sqlite';
+import { classifyDbError } from './errors';
 import { createGatedSqlite, type SqliteGateOptions } from './sqlite-gate';
 
 export type Dialect = 'sqlite' | 'mysql';
@@ -27,8 +28,8 @@ export interface Database {
   withTransaction<T>(fn: (tx: PortableDb) => Promise<T>): Promise<T>;
   /** The transaction open in the caller's async context, if any. */
   currentTx(): PortableDb | undefined;
-  /** Applies the committed migrations of this dialect. */
-  migrate(): Promise<void>;
+  /** Applies the committed migrations of this dialect (or those of `folder`, for tests of an upgrade). */
+  migrate(folder?: string): Promise<void>;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -82,10 +83,10 @@ export function openSqlite(file: string, gate: SqliteGateOptions = {}): Database
     db: g.db as unknown as PortableDb,
     withTransaction: (fn) => g.withTransaction((tx) => fn(tx as unknown as PortableDb)),
     currentTx: () => g.currentTx() as unknown as PortableDb | undefined,
-    async migrate() {
+    async migrate(folder = MIGRATIONS('sqlite')) {
       const { drizzle } = await import('drizzle-orm/better-sqlite3');
       const { migrate } = await import('drizzle-orm/better-sqlite3/migrator');
-      migrate(drizzle(client), { migrationsFolder: MIGRATIONS('sqlite') });
+      migrate(drizzle(client), { migrationsFolder: folder });
     },
     async ping() {
       client.prepare('select 1').get();
@@ -135,16 +136,15 @@ export async function openMysql(url: string, connectionLimit = 10): Promise<Data
         try {
           return await run();
         } catch (e) {
-          const { classifyDbError } = await import('./dialect');
           if (attempt >= 5 || classifyDbError(e) !== 'deadlock') throw e;
           await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
         }
       }
     },
     currentTx: () => als.getStore()?.tx as unknown as PortableDb | undefined,
-    async migrate() {
+    async migrate(folder = MIGRATIONS('mysql')) {
       const { migrate } = await import('drizzle-orm/mysql2/migrator');
-      await migrate(root, { migrationsFolder: MIGRATIONS('mysql') });
+      await migrate(root, { migrationsFolder: folder });
     },
     async ping() {
       await pool.query('select 1');

@@ -12,7 +12,7 @@ import { createMedicalRecord, listPatientRecords, countRecordsBetween } from './
 import { createPatientWithUser, findPatientByUserId } from './repositories/patients';
 import { createUser, findUserByEmail, findUserById } from './repositories/users';
 import { allocateSequence } from './repositories/sequences';
-import { foldName, normalizeEmail } from '@/lib/text';
+import { foldName, normalizeEmail } from '@/core/text';
 
 const now = () => new Date();
 const baseUser = (name: string, email: string | null = null) => ({ name, nameFolded: foldName(name), email, isActive: true, dateJoined: now(), mustChangePassword: false, sessionVersion: 1, updatedAt: now() });

@@ -4,7 +4,7 @@
  * database was ever started that way), print the demo logins.
  */
 import { closeDatabase, getDatabase } from '@/db';
-import { DEMO_LOGINS } from '@/db/seed/demo';
+import { DEMO_LOGINS } from '@/lib/seed/demo';
 import { prepareDatabase } from '@/lib/clinic/prepare-database';
 
 async function main() {

@@ -10,7 +10,7 @@
  */
 import cliProgress from 'cli-progress';
 import { closeDatabase, getDatabase } from '../db';
-import { COUNT_KEYS, emptyCounts, importPath, type FhirImportError, type PathImportResult } from '../db/import/fhir-import';
+import { COUNT_KEYS, emptyCounts, importPath, type FhirImportError, type PathImportResult } from '@/lib/fhir/import-bundle';
 import { ensureVisitStats } from '../lib/dashboard/ensure-visit-stats';
 
 const USAGE = 'usage: npm run db:import -- <bundle.json | folder> [more…]';

@@ -6,8 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import { closeDatabase, getDatabase } from '../db';
-import { DEMO_LOGINS, seedDemoIfEmpty } from '../db/seed/demo';
-import { seedLarge } from '../db/seed/large';
+import { DEMO_LOGINS, seedDemoIfEmpty } from '@/lib/seed/demo';
+import { seedLarge } from '@/lib/seed/large';
 import { ensureVisitStats } from '../lib/dashboard/ensure-visit-stats';
 
 const USAGE = `Usage:

@@ -9,7 +9,7 @@ import { getDashboardStats, type DashboardStats } from '@/lib/dashboard/get-dash
 import type { FieldErrors } from '@/lib/errors';
 import { dashboardInputFrom, exportHref, formatRate, periodLabel, quickRanges, refusedRangeValues } from '@/lib/reports/dashboard-page';
 import { SEX_LABELS, STATUS_LABELS, dashboardTables } from '@/lib/reports/dashboard-tables';
-import { clinicZone } from '@/lib/time';
+import { clinicZone } from '@/core/time';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

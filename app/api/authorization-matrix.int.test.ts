@@ -40,7 +40,7 @@ import {
   COLUMNS, OTHER_SIDE, buildMatrixFixtures, callHandler, toNextRequest,
   type Column, type MatrixFixtures, type MatrixPatient, type MatrixRequest,
 } from '@/lib/testing/matrix-fixtures';
-import { addDays, clinicToday } from '@/lib/time';
+import { addDays, clinicToday } from '@/core/time';
 
 const routes = await listApiRoutes();
 

@@ -3,7 +3,7 @@ import { Card, Empty } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { getPatientHome } from '@/lib/patients/get-patient-home';
-import { formatDate, formatTime, zoneAbbrev } from '@/lib/time';
+import { formatDate, formatTime, zoneAbbrev } from '@/core/time';
 
 export const metadata: Metadata = { title: 'My health' };
 

@@ -4,7 +4,7 @@ import type { ActionState } from '@/lib/api/action-state';
 import { DAY_KEYS, DAY_NAMES } from '@/lib/appointments/availability-grid';
 import type { TimeOffItem, WeeklyHours } from '@/lib/appointments/availability-services';
 import { MAX_RANGES_PER_DAY } from '@/lib/appointments/schemas';
-import { clinicToday, clinicZone, zoneAbbrev } from '@/lib/time';
+import { clinicToday, clinicZone, zoneAbbrev } from '@/core/time';
 import { AvailabilityHoursForm } from './availability-hours-form';
 import { AddTimeOffForm, RemoveTimeOffForm } from './availability-time-off';
 

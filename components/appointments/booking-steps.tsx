@@ -4,7 +4,7 @@ import { Card, Empty } from '@/components/ui/card';
 import type { ActionState } from '@/lib/api/action-state';
 import { ConfirmBookingForm } from './confirm-booking-form';
 import { getBookableDoctors, getBookingDays, getBookingSlots } from '@/lib/appointments/get-booking-options';
-import { clinicZone, formatDate, formatTime, zoneAbbrev } from '@/lib/time';
+import { clinicZone, formatDate, formatTime, zoneAbbrev } from '@/core/time';
 
 export type BookingSearchParams = { doctor?: string; date?: string; start?: string; doctorId?: string };
 const linkCls = 'flex min-h-11 items-center justify-between rounded border border-slate-300 bg-white px-4 py-2 hover:border-teal-700';

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
-import type { AppointmentStatus } from '@/db/schema/types';
+import type { AppointmentStatus } from '@/core/vocabulary';
 import { CancelForm } from './cancel-form';
 
 type Act = (s: ActionState, f: FormData) => Promise<ActionState>;

@@ -14,7 +14,7 @@
  * under the input's name, `diagnoses` or `diagnoses.<n>.<field>`.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { DiagnosisCertainty, DiagnosisRank } from '@/db/schema/types';
+import type { DiagnosisCertainty, DiagnosisRank } from '@/core/vocabulary';
 
 /** One picked diagnosis, as posted in `diagnoses_json`. */
 export interface PickedDiagnosis {

@@ -1,4 +1,4 @@
-import type { AppointmentStatus } from '@/db/schema/types';
+import type { AppointmentStatus } from '@/core/vocabulary';
 
 const STYLE: Record<AppointmentStatus, string> = {
   pending: 'bg-amber-100 text-amber-900',

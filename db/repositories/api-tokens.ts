@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { q, tables } from '../index';
-import { insertOne } from '../dialect';
+import { affectedRows, insertOne } from '../dialect';
 
 export type ApiTokenRow = typeof tables.apiTokens.$inferSelect;
 
@@ -21,9 +21,9 @@ export async function findApiTokenWithUser(tokenHash: string) {
 /** Marks the token with hash `tokenHash` revoked now; returns whether one was revoked. */
 export async function revokeApiToken(tokenHash: string): Promise<boolean> {
   const db = await q();
-  const [h] = (await db.update(tables.apiTokens).set({ revokedAt: new Date() })
-    .where(and(eq(tables.apiTokens.tokenHash, tokenHash), isNull(tables.apiTokens.revokedAt)))) as unknown as [{ affectedRows: number }];
-  return h.affectedRows > 0;
+  const res = await db.update(tables.apiTokens).set({ revokedAt: new Date() })
+    .where(and(eq(tables.apiTokens.tokenHash, tokenHash), isNull(tables.apiTokens.revokedAt)));
+  return affectedRows(res) > 0;
 }
 
 /** Records that token `id` was used at `at`. */

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { q, tables } from '../index';
 import { insertMany } from '../dialect';
-import { cellsFor } from '../../lib/appointments/cells';
+import { cellsFor } from '../../core/appointment-cells';
 
 /**
  * Writes the occupancy rows of an active appointment `[start, end)`: one row per party (the doctor and

@@ -1,8 +1,8 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { q, tables, withTransaction } from '../index';
-import { insertOne } from '../dialect';
+import { affectedRows, insertOne } from '../dialect';
 import { syncAppointmentVisit } from './visit-stats';
-import type { AppointmentStatus } from '../schema/types';
+import type { AppointmentStatus } from '../../core/vocabulary';
 
 export type AppointmentRow = typeof tables.appointments.$inferSelect;
 export type NewAppointment = typeof tables.appointments.$inferInsert;
@@ -144,8 +144,8 @@ export async function updateAppointmentIfStatus(id: number, fromStatus: Appointm
   return withTransaction(async () => {
     const db = await q();
     const a = tables.appointments;
-    const [h] = (await db.update(a).set({ ...values, updatedAt: new Date() }).where(and(eq(a.id, id), eq(a.status, fromStatus)))) as unknown as [{ affectedRows: number }];
-    if (!(h.affectedRows > 0)) return false;
+    const res = await db.update(a).set({ ...values, updatedAt: new Date() }).where(and(eq(a.id, id), eq(a.status, fromStatus)));
+    if (!(affectedRows(res) > 0)) return false;
     await syncAppointmentVisit(id);
     return true;
   });

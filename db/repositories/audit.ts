@@ -8,7 +8,7 @@
 import { aliasedTable, and, count, desc, eq, gt, gte, inArray, lt, min, sql, type SQL } from 'drizzle-orm';
 import { q, tables, type PortableDb } from '../index';
 import { explainQuery, insertOne, likeLiteral } from '../dialect';
-import type { ActorKind, AuditOutcome } from '../schema/types';
+import type { ActorKind, AuditOutcome } from '../../core/vocabulary';
 
 export type NewAuditEvent = typeof tables.auditEvents.$inferInsert;
 

@@ -6,7 +6,7 @@
 import { and, asc, count, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import { q, tables, withTransaction } from '../index';
 import { affectedRows, insertMany, insertOne } from '../dialect';
-import { CELL_MS } from '../../lib/appointments/cells';
+import { CELL_MS } from '../../core/appointment-cells';
 
 export interface WorkingRange {
   weekday: number;

@@ -9,9 +9,9 @@
  * counts take every row whose status is not `entered-in-error` — no version filtering is needed.
  */
 import { aliasedTable, and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { getDatabase, q, tables, withTransaction, type PortableDb } from '../index';
+import { q, tables, withTransaction, type PortableDb } from '../index';
 import { affectedRows, explainQuery } from '../dialect';
-import type { RecordStatus } from '../schema/types';
+import type { RecordStatus } from '../../core/vocabulary';
 import type { MedicalRecordRow, NewMedicalRecord } from './records';
 import { syncRecordVisit } from './visit-stats';
 

@@ -10,7 +10,7 @@
 import { aliasedTable, and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import { q, tables } from '../index';
 import { affectedRows, classifyDbError, insertOne } from '../dialect';
-import type { AppointmentStatus, ReminderChannel, ReminderStatus } from '../schema/types';
+import type { AppointmentStatus, ReminderChannel, ReminderStatus } from '../../core/vocabulary';
 
 export type ReminderRow = typeof tables.reminders.$inferSelect;
 export type NewReminder = typeof tables.reminders.$inferInsert;

@@ -18,10 +18,3 @@ export async function allocateSequence(name: string, count = 1): Promise<number>
     return row.value - count + 1;
   });
 }
-
-/** The current value of the named counter, or null when it was never allocated. */
-export async function readSequence(name: string): Promise<number | null> {
-  const db = await q();
-  const [row] = await db.select({ value: tables.sequences.value }).from(tables.sequences).where(eq(tables.sequences.name, name));
-  return row?.value ?? null;
-}

@@ -10,7 +10,7 @@
  */
 import { and, count, eq, gte, inArray, lt, min, notExists, sql } from 'drizzle-orm';
 import { q, tables } from '../index';
-import type { RecordStatus, Sex } from '../schema/types';
+import type { RecordStatus, Sex } from '../../core/vocabulary';
 import { BY_BUCKET, bucketExpr, VISIT_RECORD_STATUSES as VISIT_STATUSES } from './visit-stats';
 
 const VISIT_RECORD_STATUSES: RecordStatus[] = [...VISIT_STATUSES];

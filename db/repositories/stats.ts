@@ -5,7 +5,7 @@
  */
 import { and, count, gte, lt } from 'drizzle-orm';
 import { q, tables } from '../index';
-import type { AppointmentStatus } from '../schema/types';
+import type { AppointmentStatus } from '../../core/vocabulary';
 
 type Range = { from: Date; to: Date };
 

@@ -2,7 +2,7 @@
 import { and, asc, count, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import { q, tables } from '../index';
 import { affectedRows, likeLiteral } from '../dialect';
-import type { Role } from '../schema/types';
+import type { Role } from '../../core/vocabulary';
 import type { UserRow } from './users';
 
 export interface UserListQuery {

@@ -1,12 +1,12 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { q, tables } from '../index';
 import { insertOne } from '../dialect';
-import type { Role } from '../schema/types';
+import type { Role } from '../../core/vocabulary';
 
 export type UserRow = typeof tables.users.$inferSelect;
 export type NewUser = typeof tables.users.$inferInsert;
 
-/** Creates a user and returns its id. `email` must already be lower-cased (lib/text normalizeEmail). */
+/** Creates a user and returns its id. `email` must already be lower-cased (core/text normalizeEmail). */
 export async function createUser(values: NewUser): Promise<number> {
   return insertOne(tables.users, values);
 }

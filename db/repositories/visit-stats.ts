@@ -20,11 +20,11 @@
  * `rebuildVisitStats()` recomputes everything (databases that had records before these tables).
  */
 import { and, asc, count, eq, gt, gte, inArray, isNull, lt, or, sql, sum, type AnyColumn, type SQL } from 'drizzle-orm';
-import { getDatabase, q, tables, withTransaction } from '../index';
-import { explainQuery, insertMany, upsertMany } from '../dialect';
-import type { Sex } from '../schema/types';
-import { AGE_BANDS, ageBand } from '../../lib/dashboard/age-bands';
-import { ageOn, clinicDayKey, clinicZone, dayKeyToIso } from '../../lib/time';
+import { q, tables, withTransaction } from '../index';
+import { explainQuery, insertMany, lockingRead, upsertMany } from '../dialect';
+import type { Sex } from '../../core/vocabulary';
+import { AGE_BANDS, ageBand } from '../../core/age-bands';
+import { ageOn, clinicDayKey, clinicZone, dayKeyToIso } from '../../core/time';
 
 /** Record statuses that make a record a visit. */
 export const VISIT_RECORD_STATUSES = ['final', 'amended'] as const;
@@ -51,12 +51,6 @@ export function ageBandIndex(dateOfBirth: string | null | undefined, dayKey: num
   return AGE_BANDS.indexOf(ageBand(Math.max(0, ageOn(dateOfBirth, dayKeyToIso(dayKey)))));
 }
 
-/** `query` as a locking read on MySQL (`FOR UPDATE`: latest committed rows, locked); as is on SQLite. */
-async function locked<T extends { for(strength: 'update'): unknown }>(query: T): Promise<Awaited<T>> {
-  const { dialect } = await getDatabase();
-  return (dialect === 'mysql' ? await query.for('update') : await query) as Awaited<T>;
-}
-
 /** The visit row of an entity (read after the entity's row is locked). */
 async function findFact(source: Source, sourceId: number) {
   const db = await q();
@@ -74,7 +68,7 @@ async function lockPatients(ids: Array<number | undefined>) {
 async function patientDemographics(patientId: number): Promise<{ sex: Sex; dateOfBirth: string | null }> {
   const db = await q();
   const p = tables.patients;
-  const [row] = await locked(db.select({ sex: p.sex, dateOfBirth: p.dateOfBirth }).from(p).where(eq(p.userId, patientId)).limit(1));
+  const [row] = await lockingRead(db.select({ sex: p.sex, dateOfBirth: p.dateOfBirth }).from(p).where(eq(p.userId, patientId)).limit(1));
   return { sex: row?.sex ?? 'unknown', dateOfBirth: row?.dateOfBirth ?? null };
 }
 
@@ -189,7 +183,7 @@ export async function syncRecordVisit(recordId: number, zone = clinicZone()): Pr
   await withTransaction(async () => {
     const db = await q();
     const { medicalRecords: r, diagnoses: d } = tables;
-    const [rec] = await locked(db.select({
+    const [rec] = await lockingRead(db.select({
       status: r.status, createdAt: r.createdAt, doctorId: r.doctorId, patientId: r.patientId, appointmentId: r.appointmentId,
     }).from(r).where(eq(r.id, recordId)).limit(1));
     const old = await findFact('record', recordId);
@@ -217,7 +211,7 @@ export async function syncAppointmentVisit(appointmentId: number, zone = clinicZ
   await withTransaction(async () => {
     const db = await q();
     const { appointments: a, medicalRecords: r } = tables;
-    const [appt] = await locked(db.select({ status: a.status, startAt: a.startAt, doctorId: a.doctorId, patientId: a.patientId })
+    const [appt] = await lockingRead(db.select({ status: a.status, startAt: a.startAt, doctorId: a.doctorId, patientId: a.patientId })
       .from(a).where(eq(a.id, appointmentId)).limit(1));
     const old = await findFact('appointment', appointmentId);
     await lockPatients([old?.patientId, appt?.patientId]);
@@ -254,7 +248,7 @@ export async function addPatientRegistrationsMany(createdAts: Date[], zone = cli
 export async function lockPatientCreatedAt(patientId: number): Promise<Date | undefined> {
   const db = await q();
   const p = tables.patients;
-  const [row] = await locked(db.select({ createdAt: p.createdAt }).from(p).where(eq(p.userId, patientId)).limit(1));
+  const [row] = await lockingRead(db.select({ createdAt: p.createdAt }).from(p).where(eq(p.userId, patientId)).limit(1));
   return row?.createdAt;
 }
 

@@ -7,7 +7,7 @@ import { bool, dateOnly, fkId, id, instant, int, json, longText, real, shortText
 import type {
   ActorKind, Allergy, AppointmentStatus, AuditOutcome, BloodType, CodeSystem, DiagnosisCertainty,
   DiagnosisRank, RecordStatus, ReminderChannel, ReminderStatus, Role, Sex,
-} from './types';
+} from '../../core/vocabulary';
 
 // @schema-begin
 /** Every person with a role: patients (with or without an account), practitioners, admins. */
@@ -223,6 +223,18 @@ export const auditEvents = table('audit_events', {
 export const sequences = table('sequences', {
   name: shortText('name', 64).primaryKey(),
   value: int('value').notNull(),
+});
+
+/** Facts about this database, set once and never unset (e.g. it was started as a real clinic). */
+export const databaseFlags = table('database_flags', {
+  name: shortText('name', 64).primaryKey(),
+  setAt: instant('set_at').notNull(),
+});
+
+/** Named locks: taking one locks its row until the transaction ends, so concurrent takers queue. */
+export const locks = table('locks', {
+  name: shortText('name', 64).primaryKey(),
+  takenCount: int('taken_count').notNull(),
 });
 /** A doctor's weekly working hours: one row per range, minutes from midnight in clinic time, ISO weekday 1 (Mon)–7 (Sun). */
 export const workingHours = table('working_hours', {

@@ -6,7 +6,7 @@
  */
 import { headers } from 'next/headers';
 import type { z } from 'zod';
-import type { Role } from '@/db/schema/types';
+import type { Role } from '@/core/vocabulary';
 import { actorOf, assertRole, getSessionUser, type CurrentUser } from '@/lib/auth/current-user';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import type { Actor } from '@/lib/audit/audit';

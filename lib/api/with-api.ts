@@ -9,14 +9,14 @@
 import crypto from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import type { Role } from '@/db/schema/types';
+import type { Role } from '@/core/vocabulary';
 import { actorOf, assertRole, getRequestUser, type CurrentUser } from '@/lib/auth/current-user';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import type { Actor } from '@/lib/audit/audit';
 import { classifyDbError } from '@/db/dialect';
 import { AppError, ERROR_STATUS, forbidden, passwordChangeRequired, validationError, zodFieldErrors } from '@/lib/errors';
 import { describeError } from '@/lib/log';
-import { env } from '@/lib/env';
+import { env } from '@/core/env';
 
 export interface ApiContext<P = Record<string, string>> {
   req: Request;

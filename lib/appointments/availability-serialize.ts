@@ -1,6 +1,6 @@
 /** API shapes of the booking reads (api-shapes.md, "Doctor (for booking)"): snake_case, instants in clinic time. */
 import type { DoctorProfile } from '@/db/repositories/availability';
-import { toClinicIso } from '@/lib/time';
+import { toClinicIso } from '@/core/time';
 import type { Slot } from './availability';
 
 /** `{ id, name, specialty, slot_minutes }` (the id is the doctor's user id). */

@@ -9,7 +9,7 @@ import { findPractitionerByUserId } from '@/db/repositories/practitioners';
 import { listTimeOff, listWorkingHours } from '@/db/repositories/availability';
 import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { createAppointment } from '@/db/repositories/appointments';
-import type { Role } from '@/db/schema/types';
+import type { Role } from '@/core/vocabulary';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors';
 import { makeUser } from '@/lib/testing/factories';

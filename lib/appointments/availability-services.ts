@@ -14,7 +14,7 @@ import { pageWindow, type Pagination } from '@/lib/api/pagination';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { actorOf, assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { forbidden, notFound, validationError, zodFieldErrors } from '@/lib/errors';
-import { clinicToday, clinicZone } from '@/lib/time';
+import { clinicToday, clinicZone } from '@/core/time';
 import { describeTimeOff, listFreeSlots, type Slot } from './availability';
 import { DAY_KEYS, describeRanges, minutesToClock, wallClockToUtc, type DayKey } from './availability-grid';
 import { timeOffSchema, weeklyHoursSchema, type TimeOffInput, type WeeklyHoursInput } from './schemas';

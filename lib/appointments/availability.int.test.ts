@@ -9,10 +9,10 @@ import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { createAppointment } from '@/db/repositories/appointments';
 import { createTimeOff, replaceWorkingHours, updateSlotMinutes, type WorkingRange } from '@/db/repositories/availability';
 import { updatePractitionerByUserId } from '@/db/repositories/practitioners';
-import type { AppointmentStatus } from '@/db/schema/types';
-import { resetEnv } from '@/lib/env';
+import type { AppointmentStatus } from '@/core/vocabulary';
+import { resetEnv } from '@/core/env';
 import { makeUser } from '@/lib/testing/factories';
-import { toClinicIso } from '@/lib/time';
+import { toClinicIso } from '@/core/time';
 import { listFreeSlots, slotProblem } from './availability';
 
 const originalZone = process.env.CLINIC_TIME_ZONE;

@@ -9,8 +9,8 @@ import {
 } from '@/db/repositories/availability';
 import { listBookableDoctors } from '@/db/repositories/practitioners';
 import { validationError } from '@/lib/errors';
-import { addDays, clinicToday, clinicZone } from '@/lib/time';
-import { cellsFor } from './cells';
+import { addDays, clinicToday, clinicZone } from '@/core/time';
+import { cellsFor } from '@/core/appointment-cells';
 import { daySlots, describeRanges, gridPosition, wallClockToUtc, weekdayOf, weekdayPlural } from './availability-grid';
 
 export interface Slot {

@@ -17,7 +17,7 @@ import { appendAppointmentEvent, listAppointmentEvents } from '@/db/repositories
 import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { createAppointment } from '@/db/repositories/appointments';
 import { makeUser, apiTokenFor } from '@/lib/testing/factories';
-import { clinicZone } from '@/lib/time';
+import { clinicZone } from '@/core/time';
 
 const BASE = 'http://127.0.0.1:3999';
 function req(method: string, path: string, token: string, body?: unknown) {

@@ -2,13 +2,13 @@ import { withTransaction } from '@/db';
 import { deleteAppointmentCells } from '@/db/repositories/appointment-cells';
 import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
 import { findAppointmentById, updateAppointmentIfStatus, type AppointmentRow } from '@/db/repositories/appointments';
-import type { AppointmentStatus } from '@/db/schema/types';
+import type { AppointmentStatus } from '@/core/vocabulary';
 import { audit, type Actor } from '@/lib/audit/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCanManageAppointment } from '@/lib/auth/policy';
 import { conflict, notFound, validationError } from '@/lib/errors';
 import { queueReminders, withdrawReminders } from '@/lib/reminders/queue-reminders';
-import { clinicToday, formatDate } from '@/lib/time';
+import { clinicToday, formatDate } from '@/core/time';
 import { ACTION_TARGET, allowedActions, assertTransition, isActive } from './transitions';
 
 export type StatusAction = keyof typeof ACTION_TARGET;

@@ -2,8 +2,8 @@ import { findOccupant } from '@/db/repositories/appointments';
 import { findUserById } from '@/db/repositories/users';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { AppError, conflict } from '@/lib/errors';
-import { formatDate, formatTime } from '@/lib/time';
-import { cellsFor } from './cells';
+import { formatDate, formatTime } from '@/core/time';
+import { cellsFor } from '@/core/appointment-cells';
 
 /**
  * The 409 for a booking the occupancy constraint refused, naming who is already booked:

@@ -1,5 +1,5 @@
 import { listBookableDoctors } from '@/db/repositories/practitioners';
-import { addDays, clinicToday } from '@/lib/time';
+import { addDays, clinicToday } from '@/core/time';
 import { listFreeSlots } from './availability';
 
 /** How many days ahead the booking screens offer. */

@@ -1,6 +1,6 @@
 import { listDoctorAppointments } from '@/db/repositories/appointments';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
-import { clinicDayRange, clinicToday } from '@/lib/time';
+import { clinicDayRange, clinicToday } from '@/core/time';
 
 /**
  * A doctor's appointments on clinic day `date` (`YYYY-MM-DD`, today in the clinic's zone by default),

@@ -1,6 +1,6 @@
 import { listDoctorAppointments } from '@/db/repositories/appointments';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
-import { addDays, clinicDayRange, clinicToday } from '@/lib/time';
+import { addDays, clinicDayRange, clinicToday } from '@/core/time';
 
 /**
  * A doctor's appointments over the next `days` clinic days starting tomorrow (default 14), grouped by

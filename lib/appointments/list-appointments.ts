@@ -1,10 +1,10 @@
 import { findAppointmentById, listAppointmentsPage, type AppointmentFilter } from '@/db/repositories/appointments';
 import { findUserById } from '@/db/repositories/users';
-import type { AppointmentStatus } from '@/db/schema/types';
+import type { AppointmentStatus } from '@/core/vocabulary';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCanSeeAppointment } from '@/lib/auth/policy';
 import { forbidden, notFound } from '@/lib/errors';
-import { clinicDayRange } from '@/lib/time';
+import { clinicDayRange } from '@/core/time';
 
 export type AppointmentScope = 'all' | 'upcoming' | 'today';
 

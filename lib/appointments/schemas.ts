@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { addDays, clinicToday, clinicZone } from '@/lib/time';
+import { addDays, clinicToday, clinicZone } from '@/core/time';
 import { DAY_KEYS, clockToMinutes, minutesToClock, type DayKey } from './availability-grid';
 
 export const MIN_SLOT_MINUTES = 5;

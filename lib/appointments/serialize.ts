@@ -1,7 +1,7 @@
 /** The API's Appointment shape (the seed's names and status words; `no_show` for FHIR's no-show). */
 import type { AppointmentRow } from '@/db/repositories/appointments';
-import type { AppointmentStatus } from '@/db/schema/types';
-import { toClinicIso } from '@/lib/time';
+import type { AppointmentStatus } from '@/core/vocabulary';
+import { toClinicIso } from '@/core/time';
 
 export type ApiAppointmentStatus = 'pending' | 'confirmed' | 'completed' | 'cancelled' | 'no_show';
 

@@ -8,7 +8,7 @@ import { findUserById } from '@/db/repositories/users';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { validationError } from '@/lib/errors';
-import { CELL_MS } from './cells';
+import { CELL_MS } from '@/core/appointment-cells';
 import { describeClash } from './describe-clash';
 
 /**

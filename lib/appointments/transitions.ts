@@ -4,7 +4,7 @@
  * complete); pending/confirmed → cancelled; confirmed → no-show (after the start time).
  * Completed, cancelled and no-show are final: only their notes may change.
  */
-import type { AppointmentStatus } from '@/db/schema/types';
+import type { AppointmentStatus } from '@/core/vocabulary';
 import { conflict } from '@/lib/errors';
 
 export type AppointmentAction = 'confirm' | 'complete' | 'cancel' | 'no-show' | 'reschedule';

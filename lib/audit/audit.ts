@@ -3,7 +3,7 @@
  * `audit()` inside the same transaction as the change it records; reads of a chart are audited too.
  */
 import { appendAuditEvent } from '@/db/repositories/audit';
-import type { ActorKind, AuditOutcome } from '@/db/schema/types';
+import type { ActorKind, AuditOutcome } from '@/core/vocabulary';
 
 /** Who is acting: a signed-in user (browser session), an API token's user, the system, or an import. */
 export interface Actor {

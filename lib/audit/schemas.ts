@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { AUDIT_OUTCOMES } from '@/db/schema/types';
+import { AUDIT_OUTCOMES } from '@/core/vocabulary';
 
 /** The filter parameters, in the order the page shows them. */
 export const ACTIVITY_FILTER_KEYS = ['actor', 'action', 'patient', 'outcome', 'from', 'to'] as const;

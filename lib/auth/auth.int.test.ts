@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { POST as login } from '@/app/api/auth/login/route';
 import { POST as logout } from '@/app/api/auth/logout/route';
 import { bumpSessionVersion, updateUser } from '@/db/repositories/users';
-import { resetEnv } from '@/lib/env';
+import { resetEnv } from '@/core/env';
 import { makeUser } from '@/lib/testing/factories';
 import { closeBrowserSession, issueApiToken, openBrowserSession, resolveApiToken, resolveBrowserSession } from './tokens';
 import { findUserById } from '@/db/repositories/users';

@@ -7,7 +7,7 @@ import { cache } from 'react';
 import { getToken } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import type { UserRow } from '@/db/repositories/users';
-import type { Role } from '@/db/schema/types';
+import type { Role } from '@/core/vocabulary';
 import type { Actor } from '@/lib/audit/audit';
 import { forbidden as forbiddenError, unauthenticated } from '@/lib/errors';
 import { resolveApiToken, resolveBrowserSession } from './tokens';

@@ -5,7 +5,7 @@
  */
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { env } from '@/lib/env';
+import { env } from '@/core/env';
 import { AppError } from '@/lib/errors';
 import { clientAddressFrom } from './client-address';
 import { signInWithPassword } from './sign-in';

@@ -3,7 +3,7 @@
  * role gets the 403 page (app/forbidden.tsx). Both go through `getSessionUser` and `assertRole`.
  */
 import { forbidden, notFound, redirect } from 'next/navigation';
-import type { Role } from '@/db/schema/types';
+import type { Role } from '@/core/vocabulary';
 import { assertRole, getSessionUser, type CurrentUser } from './current-user';
 import { AppError } from '@/lib/errors';
 

@@ -6,9 +6,9 @@
 import { countFailuresSince, recordSignInAttempt } from '@/db/repositories/sign-in-attempts';
 import { findUserByEmail, type UserRow } from '@/db/repositories/users';
 import { audit, type Actor } from '@/lib/audit/audit';
-import { env } from '@/lib/env';
+import { env } from '@/core/env';
 import { AppError, passwordChangeRequired, rateLimited, unauthenticated } from '@/lib/errors';
-import { normalizeEmail } from '@/lib/text';
+import { normalizeEmail } from '@/core/text';
 import { hashPassword, verifyPassword } from './password';
 
 let dummyHash: Promise<string> | undefined;

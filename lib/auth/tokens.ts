@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { createApiToken, findApiTokenWithUser, revokeApiToken, touchApiToken } from '@/db/repositories/api-tokens';
 import type { UserRow } from '@/db/repositories/users';
-import { env } from '@/lib/env';
+import { env } from '@/core/env';
 
 /** SHA-256 hex of a token. */
 export function hashToken(token: string): string {

@@ -4,8 +4,8 @@
  * database itself so a later start without the setting cannot seed public demo logins into it.
  */
 import { getDatabase } from '@/db';
-import { allocateSequence, readSequence } from '@/db/repositories/sequences';
-import { seedDemoIfEmpty } from '@/db/seed/demo';
+import { isFlagSet, setFlag } from '@/db/repositories/database-flags';
+import { seedDemoIfEmpty } from '@/lib/seed/demo';
 import { ensureVisitStats } from '@/lib/dashboard/ensure-visit-stats';
 
 const REAL_CLINIC_MARK = 'real_clinic_mark';
@@ -15,9 +15,9 @@ export async function prepareDatabase(opts: { seedDemo: boolean }): Promise<{ se
   const db = await getDatabase();
   await db.migrate();
   await ensureVisitStats((line) => console.log(line));
-  let realClinic = (await readSequence(REAL_CLINIC_MARK)) !== null;
+  let realClinic = await isFlagSet(REAL_CLINIC_MARK);
   if (!opts.seedDemo && !realClinic) {
-    await allocateSequence(REAL_CLINIC_MARK);
+    await setFlag(REAL_CLINIC_MARK);
     realClinic = true;
   }
   if (realClinic) return { seeded: false, realClinic };

@@ -29,7 +29,7 @@ import { updatePatientByUserId } from '@/db/repositories/patients';
 import { findUserById } from '@/db/repositories/users';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { makeUser } from '@/lib/testing/factories';
-import { clinicInstant } from '@/lib/time';
+import { clinicInstant } from '@/core/time';
 import { getDashboardStats, resolveRange } from './get-dashboard-stats';
 
 const asUser = async (id: number): Promise<CurrentUser> => {

@@ -1,23 +1,23 @@
 /**
  * The dashboard's summary tables on a database that held records before them (an upgrade): rebuilt
- * once, then remembered in the database (`sequences` row `visit_stats_built`). From then on every
+ * once, then remembered in the database (flag `dashboard_stats_built_v2` in `database_flags`). From then on every
  * write keeps them up to date (db/repositories/visit-stats.ts). Run at start-up and before seeding,
  * with no other writer (one process owns a SQLite file).
  */
 import { countMedicalRecordsAndCompletedAppointments, rebuildVisitStats } from '@/db/repositories/visit-stats';
-import { allocateSequence, readSequence } from '@/db/repositories/sequences';
+import { isFlagSet, setFlag } from '@/db/repositories/database-flags';
 
 const BUILT_MARK = 'dashboard_stats_built_v2'; // v2: with stats_patients_daily
 
 /** Rebuilds the summary tables unless already built: `{ rebuilt, visits }` (visits counted by a rebuild). */
 export async function ensureVisitStats(log?: (line: string) => void): Promise<{ rebuilt: boolean; visits: number }> {
-  if ((await readSequence(BUILT_MARK)) !== null) return { rebuilt: false, visits: 0 };
+  if (await isFlagSet(BUILT_MARK)) return { rebuilt: false, visits: 0 };
   let visits = 0;
   const rebuilt = (await countMedicalRecordsAndCompletedAppointments()) > 0;
   if (rebuilt) {
     log?.('Building the dashboard statistics from the existing records…');
     visits = await rebuildVisitStats({ log });
   }
-  await allocateSequence(BUILT_MARK);
+  await setFlag(BUILT_MARK);
   return { rebuilt, visits };
 }

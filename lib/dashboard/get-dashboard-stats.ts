@@ -29,14 +29,14 @@ import { countAppointmentsByStatus } from '@/db/repositories/stats';
 import {
   countDiagnosesInDays, countPatientsInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
 } from '@/db/repositories/visit-stats';
-import type { Sex } from '@/db/schema/types';
+import type { Sex } from '@/core/vocabulary';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { validationError, zodFieldErrors } from '@/lib/errors';
-import { clinicToday, clinicZone, isoToDayKey } from '@/lib/time';
-import { AGE_BANDS, type AgeBand } from './age-bands';
+import { clinicToday, clinicZone, isoToDayKey } from '@/core/time';
+import { AGE_BANDS, type AgeBand } from '@/core/age-bands';
 import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, dashboardStatsSchema, type DashboardStatsInput, type Granularity } from './schemas';
 
-export { AGE_BANDS, ageBand, type AgeBand } from './age-bands';
+export { AGE_BANDS, ageBand, type AgeBand } from '@/core/age-bands';
 
 export interface DashboardStats {
   range: { from: string; to: string; granularity: Granularity; timeZone: string };

@@ -8,8 +8,8 @@ import { listUsersPage } from '@/db/repositories/user-admin';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { activityFiltersSchema, type ActivityFilters } from '@/lib/audit/schemas';
 import { validationError, zodFieldErrors } from '@/lib/errors';
-import { clinicZone, toClinicIso } from '@/lib/time';
-import { foldName } from '@/lib/text';
+import { clinicZone, toClinicIso } from '@/core/time';
+import { foldName } from '@/core/text';
 
 export type ActivityItem = AuditEventListItem;
 

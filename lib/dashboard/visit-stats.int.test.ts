@@ -19,11 +19,11 @@ import {
   countDiagnosesInDays, countPatientsInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
   explainVisitStatsQueries, rebuildVisitStats,
 } from '@/db/repositories/visit-stats';
-import { createRng } from '@/db/seed/random';
-import { seedLarge } from '@/db/seed/large';
+import { createRng } from '@/lib/seed/random';
+import { seedLarge } from '@/lib/seed/large';
 import { makeUser } from '@/lib/testing/factories';
-import { ageOn, clinicInstant, clinicZone, isoToDayKey } from '@/lib/time';
-import { AGE_BANDS, ageBand } from './age-bands';
+import { ageOn, clinicInstant, clinicZone, isoToDayKey } from '@/core/time';
+import { AGE_BANDS, ageBand } from '@/core/age-bands';
 import { buckets } from './get-dashboard-stats';
 import { ensureVisitStats } from './ensure-visit-stats';
 

@@ -20,7 +20,7 @@
  * cannot be converted. Resource types the app does not store (Claim, Procedure, labs…) are counted
  * in `ignored`.
  */
-import type { Allergy, DiagnosisCertainty, DiagnosisRank, CodeSystem } from '@/db/schema/types';
+import type { Allergy, DiagnosisCertainty, DiagnosisRank, CodeSystem } from '@/core/vocabulary';
 import {
   RESOURCE_SCHEMAS, bundleSchema, type AllergyIntoleranceResource, type ConditionResource, type EncounterResource,
   type MedicationRequestResource, type MedicationResource, type ObservationResource, type PatientResource,

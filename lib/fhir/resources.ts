@@ -3,9 +3,9 @@
  * values. No I/O; strings are clipped to the column lengths of db/schema so MySQL never rejects them.
  */
 import { isSupportedCountry } from 'libphonenumber-js';
-import type { Allergy, CodeSystem, DiagnosisCertainty, Sex } from '@/db/schema/types';
-import { normalizePhone } from '@/lib/phone';
-import { foldName } from '@/lib/text';
+import type { Allergy, CodeSystem, DiagnosisCertainty, Sex } from '@/core/vocabulary';
+import { normalizePhone } from '@/core/phone';
+import { foldName } from '@/core/text';
 import type {
   Address, AllergyIntoleranceResource, CodeableConcept, Coding, ConditionResource, ContactPoint, Dosage,
   HumanName, PatientResource, PractitionerResource, Quantity,

@@ -6,7 +6,7 @@ import { findUserByEmail } from '@/db/repositories/users';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors';
-import { foldName } from '@/lib/text';
+import { foldName } from '@/core/text';
 import { findPossibleDuplicates, type DuplicateCandidate } from './find-possible-duplicates';
 import { toPatientProfile, type PatientProfile } from './profile';
 import type { CreatePatientByStaffInput } from './schemas';

@@ -1,5 +1,5 @@
 import { listProfilesByDateOfBirth, listProfilesByPhone } from '@/db/repositories/patient-profiles';
-import { foldName } from '@/lib/text';
+import { foldName } from '@/core/text';
 
 /** Why a registered patient may be the same person. */
 export type DuplicateMatch = 'phone' | 'date_of_birth_and_name';

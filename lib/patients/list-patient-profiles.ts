@@ -1,8 +1,8 @@
 import { listPatientProfilesPage, type PatientProfileFilter } from '@/db/repositories/patient-profiles';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
-import { toE164 } from '@/lib/phone';
-import { foldName } from '@/lib/text';
+import { toE164 } from '@/core/phone';
+import { foldName } from '@/core/text';
 import { toPatientProfile, type PatientProfile } from './profile';
 
 /** The search terms of `?q=`: folded name words, a clinic-number fragment, a phone (E.164 and digits). */

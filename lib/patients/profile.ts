@@ -4,7 +4,7 @@
  * `serialize.ts`.
  */
 import type { PatientProfileRow } from '@/db/repositories/patient-profiles';
-import type { Allergy, BloodType, Sex } from '@/db/schema/types';
+import type { Allergy, BloodType, Sex } from '@/core/vocabulary';
 
 export interface PatientProfile {
   /** The profile id (patients table). */

@@ -13,7 +13,7 @@ import { findUserById } from '@/db/repositories/users';
 import { actorOf, type CurrentUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors';
 import { makeUser } from '@/lib/testing/factories';
-import { addDays, clinicToday } from '@/lib/time';
+import { addDays, clinicToday } from '@/core/time';
 import { createPatientByStaff } from './create-patient-by-staff';
 import { deactivatePatient } from './deactivate-patient';
 import { editDistance, findPossibleDuplicates, namesAreClose } from './find-possible-duplicates';

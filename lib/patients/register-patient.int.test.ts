@@ -5,8 +5,8 @@ import { findUserById } from '@/db/repositories/users';
 import { verifyPassword } from '@/lib/auth/password';
 import { SYSTEM_ACTOR } from '@/lib/audit/audit';
 import { AppError } from '@/lib/errors';
-import { resetEnv } from '@/lib/env';
-import { addDays, ageOn, clinicToday } from '@/lib/time';
+import { resetEnv } from '@/core/env';
+import { addDays, ageOn, clinicToday } from '@/core/time';
 import { registerPatient } from './register-patient';
 import { registerPatientSchema } from './schemas';
 

@@ -7,7 +7,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { assertSignInAllowed } from '@/lib/auth/sign-in';
 import { recordSignInAttempt } from '@/db/repositories/sign-in-attempts';
 import { validationError } from '@/lib/errors';
-import { foldName } from '@/lib/text';
+import { foldName } from '@/core/text';
 import type { RegisterPatientInput } from './schemas';
 
 /**

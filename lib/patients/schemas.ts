@@ -1,10 +1,10 @@
 /** zod schemas of the patients capability, shared by server actions and route handlers. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { SEXES } from '@/db/schema/types';
+import { SEXES } from '@/core/vocabulary';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
-import { clinicToday } from '@/lib/time';
-import { toE164 } from '@/lib/phone';
+import { clinicToday } from '@/core/time';
+import { toE164 } from '@/core/phone';
 
 /** A person's name in any script, kept exactly as typed (trimmed), 1–200 characters. */
 export const personName = z.string().trim().min(1, 'Enter a name.').max(200, 'At most 200 characters.')
@@ -40,8 +40,8 @@ export type RegisterPatientInput = z.infer<typeof registerPatientSchema>;
 
 // ——— Patient profiles: viewing, editing, registration of walk-in patients by staff ———
 // (Imports of this section are hoisted like any other; kept here so the section stays append-only.)
-import { BLOOD_TYPES } from '@/db/schema/types';
-import type { Allergy } from '@/db/schema/types';
+import { BLOOD_TYPES } from '@/core/vocabulary';
+import type { Allergy } from '@/core/vocabulary';
 
 const PHONE_MESSAGE = 'Enter a valid phone number, e.g. 0712 345 678 or +254 712 345 678.';
 

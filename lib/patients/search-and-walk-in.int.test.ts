@@ -8,7 +8,7 @@ import { actorOf, type CurrentUser } from '@/lib/auth/current-user';
 import { canOpenChart } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import { makeUser } from '@/lib/testing/factories';
-import { foldName } from '@/lib/text';
+import { foldName } from '@/core/text';
 import { searchPatientsForStaff } from './search-patients';
 
 async function current(id: number): Promise<CurrentUser> {

@@ -1,7 +1,7 @@
 import { searchPatients as searchRepo } from '@/db/repositories/patient-search';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { canOpenChart } from '@/lib/auth/policy';
-import { foldName } from '@/lib/text';
+import { foldName } from '@/core/text';
 
 /**
  * Staff search over all patients of the clinic (demographics only, per the access rule: any doctor

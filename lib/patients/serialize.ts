@@ -1,5 +1,5 @@
 /** The API's Patient profile shape (api-shapes.md), snake_case, plus the user's `name`, `contact_info` and `is_active`. */
-import type { Allergy, BloodType, Sex } from '@/db/schema/types';
+import type { Allergy, BloodType, Sex } from '@/core/vocabulary';
 import type { PatientProfile } from './profile';
 
 export interface PatientProfileJson {

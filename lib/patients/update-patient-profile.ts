@@ -6,7 +6,7 @@ import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanEditPatient } from '@/lib/auth/policy';
 import { AppError, notFound } from '@/lib/errors';
-import { foldName } from '@/lib/text';
+import { foldName } from '@/core/text';
 import { toPatientProfile, type PatientProfile } from './profile';
 import { STAFF_ONLY_PROFILE_FIELDS, type UpdatePatientProfileInput } from './schemas';
 

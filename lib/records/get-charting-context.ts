@@ -4,7 +4,7 @@ import { findUserById } from '@/db/repositories/users';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanOpenChart } from '@/lib/auth/policy';
 import { notFound } from '@/lib/errors';
-import { ageOn, clinicToday } from '@/lib/time';
+import { ageOn, clinicToday } from '@/core/time';
 
 /**
  * What the charting form needs for patient `patientId`: `{ patient: { id, name, patientNumber, age,

@@ -6,7 +6,7 @@ import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanOpenChart } from '@/lib/auth/policy';
 import { notFound } from '@/lib/errors';
-import { ageOn } from '@/lib/time';
+import { ageOn } from '@/core/time';
 
 /** Visits per page of the chart (the history stays quick with hundreds of visits). */
 export const CHART_PAGE_SIZE = 20;

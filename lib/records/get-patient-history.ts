@@ -5,7 +5,7 @@ import type { Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanOpenChart } from '@/lib/auth/policy';
 import { notFound } from '@/lib/errors';
-import { ageOn } from '@/lib/time';
+import { ageOn } from '@/core/time';
 import { auditChartReads } from './record-access';
 
 /** Visits per page of the patient's history (the portal's page size; the API takes `page_size`). */

@@ -1,5 +1,5 @@
 import { CURRENT_RECORD_STATUSES, listRecordsPage, type RecordFilter } from '@/db/repositories/record-versions';
-import type { RecordStatus } from '@/db/schema/types';
+import type { RecordStatus } from '@/core/vocabulary';
 import type { Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { forbidden } from '@/lib/errors';

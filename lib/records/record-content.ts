@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { NewDiagnosis, NewPrescription } from '@/db/repositories/records';
 import type { RecordDetail } from '@/db/repositories/record-versions';
-import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS, RECORD_STATUSES } from '@/db/schema/types';
+import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS, RECORD_STATUSES } from '@/core/vocabulary';
 import { conflict, type FieldErrors } from '@/lib/errors';
 import { findIcd10 } from './icd10';
 import type { DiagnosisInput } from './schemas';

@@ -3,7 +3,7 @@
  * and the patient history), shared by the doctor's forms and the medical-records API. Field names follow the API (the seed's names).
  */
 import { z } from 'zod';
-import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS } from '@/db/schema/types';
+import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS } from '@/core/vocabulary';
 import { vitalSignsFromForm, vitalSignsInputSchema } from './vital-signs';
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);

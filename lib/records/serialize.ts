@@ -12,8 +12,8 @@
  * - Instants with the clinic's offset.
  */
 import type { RecordDetail } from '@/db/repositories/record-versions';
-import type { RecordStatus } from '@/db/schema/types';
-import { ageOn, clinicToday, toClinicIso } from '@/lib/time';
+import type { RecordStatus } from '@/core/vocabulary';
+import { ageOn, clinicToday, toClinicIso } from '@/core/time';
 import { contentOf, diagnosisText, prescriptionText, splitNotes, type RecordContent } from './record-content';
 import type { ApiRecordStatus } from './schemas';
 import type { MedicalRecordVersion } from './get-medical-record';

@@ -2,7 +2,7 @@
  * The words of a reminder: the SMS (one part whenever it can be) and the email. Times in clinic time.
  */
 import { DateTime } from 'luxon';
-import { clinicZone } from '@/lib/time';
+import { clinicZone } from '@/core/time';
 import { smsParts, type SmsParts } from './sms-encoding';
 
 export interface ReminderFacts {

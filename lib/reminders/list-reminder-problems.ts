@@ -1,5 +1,5 @@
 import { countRemindersByStatus, countRetryingReminders, listRemindersForAdmin } from '@/db/repositories/reminders';
-import { REMINDER_STATUSES, type ReminderStatus } from '@/db/schema/types';
+import { REMINDER_STATUSES, type ReminderStatus } from '@/core/vocabulary';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 
 export type ReminderOutboxItem = Awaited<ReturnType<typeof listRemindersForAdmin>>[number];

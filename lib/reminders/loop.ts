@@ -6,7 +6,7 @@
  * keeps each reminder to one sender.
  */
 import os from 'node:os';
-import { env } from '@/lib/env';
+import { env } from '@/core/env';
 import { sendDueReminders, type SendDueCounts } from './send-due-reminders';
 
 export interface ReminderLoop {

@@ -6,7 +6,7 @@ import {
   findAppointmentForReminders, insertPendingReminder, listAppointmentReminders, requeueReminder,
   withdrawAppointmentReminders, type ReminderRow,
 } from '@/db/repositories/reminders';
-import { ACTIVE_APPOINTMENT_STATUSES, type ReminderChannel, type ReminderStatus } from '@/db/schema/types';
+import { ACTIVE_APPOINTMENT_STATUSES, type ReminderChannel, type ReminderStatus } from '@/core/vocabulary';
 
 /** The reminder kinds and how long before the start each is due. */
 export const REMINDER_KINDS = [

@@ -19,9 +19,9 @@ import {
   claimReminder, listAppointmentReminders, settleClaimedReminder, withdrawAppointmentReminders, type ReminderRow,
 } from '@/db/repositories/reminders';
 import { updateUser } from '@/db/repositories/users';
-import type { AppointmentStatus } from '@/db/schema/types';
+import type { AppointmentStatus } from '@/core/vocabulary';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { resetEnv } from '@/lib/env';
+import { resetEnv } from '@/core/env';
 import { AppError } from '@/lib/errors';
 import { makeUser } from '@/lib/testing/factories';
 import { listReminderProblems } from './list-reminder-problems';

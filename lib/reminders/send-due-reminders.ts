@@ -21,9 +21,9 @@ import {
   settleClaimedReminder, type ReminderRow, type ReminderSettlement,
 } from '@/db/repositories/reminders';
 import { withTransaction } from '@/db';
-import { ACTIVE_APPOINTMENT_STATUSES } from '@/db/schema/types';
+import { ACTIVE_APPOINTMENT_STATUSES } from '@/core/vocabulary';
 import { audit, SYSTEM_ACTOR } from '@/lib/audit/audit';
-import { env } from '@/lib/env';
+import { env } from '@/core/env';
 import { composeReminderEmail, composeReminderSms } from './compose-message';
 import { supersededAt } from './queue-reminders';
 import { createSmtpEmailTransport, type EmailTransport } from './transports/email';

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { DEFAULT_RANGE_DAYS, type DashboardStatsInput, type Granularity } from '@/lib/dashboard/schemas';
-import { clinicToday, clinicZone } from '@/lib/time';
+import { clinicToday, clinicZone } from '@/core/time';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

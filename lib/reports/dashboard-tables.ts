@@ -5,7 +5,7 @@
  * (no value, e.g. a rate with nothing to divide by). Counts are whole numbers; percentages are numbers
  * from 0 to 100 with at most 2 decimals, and their column header says "(%)".
  */
-import type { Sex } from '@/db/schema/types';
+import type { Sex } from '@/core/vocabulary';
 import type { DashboardStats } from '@/lib/dashboard/get-dashboard-stats';
 import type { Granularity } from '@/lib/dashboard/schemas';
 import type { CsvCell } from './csv';

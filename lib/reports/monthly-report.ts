@@ -9,9 +9,9 @@ import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { getDashboardStats, type DashboardStats } from '@/lib/dashboard/get-dashboard-stats';
 import { YEAR_MESSAGE, yearInRange } from '@/lib/dashboard/schemas';
-import { env } from '@/lib/env';
+import { env } from '@/core/env';
 import { validationError, zodFieldErrors } from '@/lib/errors';
-import { clinicZone } from '@/lib/time';
+import { clinicZone } from '@/core/time';
 import { toCsv, type CsvCell } from './csv';
 import { STATUS_LABELS, appointmentsTable, diagnosesTable, doctorsTable, percent, percentOf, ratesTable, type ReportTable } from './dashboard-tables';
 

@@ -13,7 +13,7 @@ import { createAppointment } from '@/db/repositories/appointments';
 import { updatePatientByUserId } from '@/db/repositories/patients';
 import { createMedicalRecord, type NewDiagnosis } from '@/db/repositories/records';
 import { makeUser } from '@/lib/testing/factories';
-import { clinicInstant } from '@/lib/time';
+import { clinicInstant } from '@/core/time';
 
 /** The doctor name used to check formula neutralisation in CSV downloads. */
 export const EVIL_DOCTOR = '=HYPERLINK("http://x.example","click")';

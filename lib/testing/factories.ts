@@ -5,8 +5,8 @@ import { createPractitioner } from '@/db/repositories/practitioners';
 import { hashPassword } from '@/lib/auth/password';
 import { issueApiToken } from '@/lib/auth/tokens';
 import { findUserById } from '@/db/repositories/users';
-import type { Role } from '@/db/schema/types';
-import { foldName } from '@/lib/text';
+import type { Role } from '@/core/vocabulary';
+import { foldName } from '@/core/text';
 
 let seq = 0;
 const hashes = new Map<string, Promise<string>>();

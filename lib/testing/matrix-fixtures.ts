@@ -25,7 +25,7 @@ import { issueApiToken, revokeApiTokenValue } from '@/lib/auth/tokens';
 import { chartVisit } from '@/lib/records/chart-visit';
 import { chartVisitSchema } from '@/lib/records/schemas';
 import { deactivateUser } from '@/lib/users/deactivate-user';
-import { addDays, clinicToday, clinicZone } from '@/lib/time';
+import { addDays, clinicToday, clinicZone } from '@/core/time';
 import { wallClockToUtc } from '@/lib/appointments/availability-grid';
 import { makeUser } from './factories';
 

@@ -10,10 +10,10 @@ import { classifyDbError } from '@/db/dialect';
 import { appendAuditEvent } from '@/db/repositories/audit';
 import { createPractitioner } from '@/db/repositories/practitioners';
 import { createUser, findUserByEmail } from '@/db/repositories/users';
-import type { ActorKind } from '@/db/schema/types';
+import type { ActorKind } from '@/core/vocabulary';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '@/lib/auth/password';
 import { AppError, validationError, zodFieldErrors } from '@/lib/errors';
-import { foldName, normalizeEmail } from '@/lib/text';
+import { foldName, normalizeEmail } from '@/core/text';
 
 export const STAFF_ROLES = ['admin', 'doctor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

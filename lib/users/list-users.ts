@@ -3,7 +3,7 @@ import type { UserRow } from '@/db/repositories/users';
 import { pageWindow, type Pagination } from '@/lib/api/pagination';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { forbidden } from '@/lib/errors';
-import { foldName } from '@/lib/text';
+import { foldName } from '@/core/text';
 import type { ListUsersInput } from './schemas';
 
 /**

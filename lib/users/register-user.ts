@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { withTransaction } from '@/db';
 import { findUserById, updateUser, type UserRow } from '@/db/repositories/users';
-import { ROLES } from '@/db/schema/types';
+import { ROLES } from '@/core/vocabulary';
 import type { Actor } from '@/lib/audit/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { forbidden, validationError, zodFieldErrors } from '@/lib/errors';

@@ -1,8 +1,8 @@
 /** zod schemas of user management, shared by the admin page's actions and `/api/users/`. */
 import { z } from 'zod';
-import { ROLES } from '@/db/schema/types';
+import { ROLES } from '@/core/vocabulary';
 import { personName } from '@/lib/patients/schemas';
-import { toE164 } from '@/lib/phone';
+import { toE164 } from '@/core/phone';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
 
 const PHONE_MESSAGE = 'Enter a valid phone number, e.g. 0712 345 678 or +254 712 345 678.';

@@ -1,6 +1,6 @@
 /** The API's User shape (the seed's field names; never a password or hash). */
 import type { UserRow } from '@/db/repositories/users';
-import { toClinicIso } from '@/lib/time';
+import { toClinicIso } from '@/core/time';
 
 export interface UserJson {
   id: number;

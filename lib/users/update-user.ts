@@ -5,7 +5,7 @@ import { findUserById, updateUser as updateUserRow, type NewUser, type UserRow }
 import { audit, type Actor } from '@/lib/audit/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
-import { foldName } from '@/lib/text';
+import { foldName } from '@/core/text';
 import { deactivateUser } from './deactivate-user';
 import { DEFAULT_SLOT_MINUTES } from './create-staff-user';
 import { reactivateUser } from './reactivate-user';

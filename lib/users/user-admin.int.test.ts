@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { q, tables } from '@/db';
 import { findPractitionerByUserId } from '@/db/repositories/practitioners';
 import { findUserById, updateUser as setUserColumns } from '@/db/repositories/users';
-import type { Role } from '@/db/schema/types';
+import type { Role } from '@/core/vocabulary';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { verifyPassword } from '@/lib/auth/password';
 import { signInWithPassword } from '@/lib/auth/sign-in';

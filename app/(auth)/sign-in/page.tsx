@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/lib/auth/current-user';
 import { homeOf } from '@/lib/auth/page-guard';
 import { safeLocalPath } from '@/lib/safe-path';
-import { env } from '@/lib/env';
+import { env } from '@/core/env';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };

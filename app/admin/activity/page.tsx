@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Card, Empty } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Pager, countPhrase, isPastTheEnd } from '@/components/ui/pager';
-import type { AuditOutcome } from '@/db/schema/types';
+import type { AuditOutcome } from '@/core/vocabulary';
 import { MAX_PAGE } from '@/lib/api/pagination';
 import { toAppError } from '@/lib/api/with-api';
 import { listAuditActions } from '@/lib/audit/list-audit-actions';
@@ -11,7 +11,7 @@ import { ACTIVITY_FILTER_KEYS, type ActivityFilterParams } from '@/lib/audit/sch
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { listRecentActivity, type ActivityItem } from '@/lib/dashboard/list-recent-activity';
 import type { FieldErrors } from '@/lib/errors';
-import { clinicZone, formatDate, formatTime, toClinicIso, zoneAbbrev } from '@/lib/time';
+import { clinicZone, formatDate, formatTime, toClinicIso, zoneAbbrev } from '@/core/time';
 
 export const metadata: Metadata = { title: 'Activity' };
 

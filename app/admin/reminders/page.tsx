@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { Card, Empty } from '@/components/ui/card';
-import type { ReminderStatus } from '@/db/schema/types';
+import type { ReminderStatus } from '@/core/vocabulary';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { listReminderProblems, type ReminderOutboxItem } from '@/lib/reminders/list-reminder-problems';
-import { formatDate, formatTime } from '@/lib/time';
+import { formatDate, formatTime } from '@/core/time';
 
 export const metadata: Metadata = { title: 'Reminders' };
 

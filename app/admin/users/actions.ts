@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { ROLES } from '@/db/schema/types';
+import { ROLES } from '@/core/vocabulary';
 import { action, type ActionState } from '@/lib/api/action';
 import { assertRole } from '@/lib/auth/current-user';
 import { deactivateUser } from '@/lib/users/deactivate-user';

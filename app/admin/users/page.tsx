@@ -6,7 +6,7 @@ import { requirePageUser } from '@/lib/auth/page-guard';
 import { zodFieldErrors } from '@/lib/errors';
 import { listUsers } from '@/lib/users/list-users';
 import { listUsersSchema } from '@/lib/users/schemas';
-import { formatDate } from '@/lib/time';
+import { formatDate } from '@/core/time';
 import { NewStaffForm } from './new-staff-form';
 import { UserActions } from './user-actions';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState, useState } from 'react';
-import type { Role } from '@/db/schema/types';
+import type { Role } from '@/core/vocabulary';
 import { initialActionState } from '@/lib/api/action-state';
 import { changeRoleAction, setActiveAction } from './actions';
 

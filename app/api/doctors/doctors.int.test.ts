@@ -9,7 +9,7 @@ import { updatePractitionerByUserId } from '@/db/repositories/practitioners';
 import { findUserById } from '@/db/repositories/users';
 import { issueApiToken } from '@/lib/auth/tokens';
 import { makeUser } from '@/lib/testing/factories';
-import { addDays, clinicToday } from '@/lib/time';
+import { addDays, clinicToday } from '@/core/time';
 import { GET as listDoctors } from './route';
 import { GET as listSlots } from './[id]/slots/route';
 

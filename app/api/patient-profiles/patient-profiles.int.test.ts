@@ -12,7 +12,7 @@ import { createAppointment } from '@/db/repositories/appointments';
 import { findPatientProfileByUserId } from '@/db/repositories/patient-profiles';
 import { findUserById } from '@/db/repositories/users';
 import { makeUser, apiTokenFor } from '@/lib/testing/factories';
-import { addDays } from '@/lib/time';
+import { addDays } from '@/core/time';
 
 const BASE = 'http://127.0.0.1:3999';
 async function withToken<T extends { id: number }>(u: T) {

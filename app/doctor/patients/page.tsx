@@ -4,7 +4,7 @@ import { WalkInButton } from '@/components/patients/walk-in-button';
 import { Card, Empty } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { searchPatientsForStaff } from '@/lib/patients/search-patients';
-import { ageOn } from '@/lib/time';
+import { ageOn } from '@/core/time';
 import { startWalkInAction } from './actions';
 
 export const metadata: Metadata = { title: 'Patients' };

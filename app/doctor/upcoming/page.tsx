@@ -5,7 +5,7 @@ import { Card, Empty } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { getDoctorUpcoming } from '@/lib/appointments/get-doctor-upcoming';
 import { requirePageUser } from '@/lib/auth/page-guard';
-import { formatDate, formatTime, zoneAbbrev } from '@/lib/time';
+import { formatDate, formatTime, zoneAbbrev } from '@/core/time';
 import { appointmentStatusAction, doctorCancelAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Upcoming' };

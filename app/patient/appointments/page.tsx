@@ -5,7 +5,7 @@ import { Card, Empty } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { listAppointments } from '@/lib/appointments/list-appointments';
 import { requirePageUser } from '@/lib/auth/page-guard';
-import { formatDate, formatTime, zoneAbbrev } from '@/lib/time';
+import { formatDate, formatTime, zoneAbbrev } from '@/core/time';
 import { cancelMyAppointmentAction } from './actions';
 
 export const metadata: Metadata = { title: 'My appointments' };

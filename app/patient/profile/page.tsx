@@ -5,7 +5,7 @@ import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { getPatientProfile } from '@/lib/patients/get-patient-profile';
 import type { PatientProfile } from '@/lib/patients/profile';
-import { clinicInstant, formatDate } from '@/lib/time';
+import { clinicInstant, formatDate } from '@/core/time';
 import { updateMyProfileAction } from './actions';
 
 export const metadata: Metadata = { title: 'My profile' };

@@ -7,7 +7,7 @@ import { requirePageUser } from '@/lib/auth/page-guard';
 import { HISTORY_PAGE_SIZE, getPatientHistory } from '@/lib/records/get-patient-history';
 import { contentOf } from '@/lib/records/record-content';
 import { ageAtVisit } from '@/lib/records/serialize';
-import { formatDate, formatTime } from '@/lib/time';
+import { formatDate, formatTime } from '@/core/time';
 
 export const metadata: Metadata = { title: 'My records' };
 

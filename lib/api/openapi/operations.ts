@@ -9,7 +9,7 @@
  */
 import 'zod-openapi';
 import { z } from 'zod';
-import type { Role } from '@/db/schema/types';
+import type { Role } from '@/core/vocabulary';
 import { paginationSchema } from '@/lib/api/pagination';
 import {
   bookAppointmentSchema, cancelAppointmentSchema, listAppointmentsSchema, slotsQuerySchema, updateAppointmentSchema,

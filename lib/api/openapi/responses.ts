@@ -10,7 +10,7 @@ import 'zod-openapi';
 import { z } from 'zod';
 import {
   ACTOR_KINDS, AUDIT_OUTCOMES, BLOOD_TYPES, CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS, ROLES, SEXES,
-} from '@/db/schema/types';
+} from '@/core/vocabulary';
 import { ERROR_STATUS } from '@/lib/errors';
 import { ALLERGY_SEVERITIES } from '@/lib/patients/schemas';
 import { API_RECORD_STATUSES } from '@/lib/records/schemas';

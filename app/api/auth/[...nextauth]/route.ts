@@ -5,7 +5,7 @@ import { clientAddressFrom } from '@/lib/auth/client-address';
 import { assertSignInAllowed } from '@/lib/auth/sign-in';
 import { errorResponse } from '@/lib/api/with-api';
 import { AppError } from '@/lib/errors';
-import { normalizeEmail } from '@/lib/text';
+import { normalizeEmail } from '@/core/text';
 
 const nextAuth = NextAuth(authOptions);
 

@@ -2,7 +2,7 @@ import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { loginSchema } from '@/lib/auth/schemas';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { issueApiToken } from '@/lib/auth/tokens';
-import { toClinicIso } from '@/lib/time';
+import { toClinicIso } from '@/core/time';
 import { serializeUser } from '@/lib/users/serialize';
 
 // POST /api/auth/login/ — email + password → {token, expires_at, user}; 403 (reason password_change_required, no token) while the password is temporary

@@ -6,7 +6,7 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getPatientChart } from '@/lib/records/get-patient-chart';
-import { formatDate, formatTime, toClinicIso } from '@/lib/time';
+import { formatDate, formatTime, toClinicIso } from '@/core/time';
 import { VitalsChart } from '@/components/charts/vitals-chart';
 import { VisitSummary } from '@/components/records/visit-summary';
 import { contentOf } from '@/lib/records/record-content';

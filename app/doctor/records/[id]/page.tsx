@@ -9,7 +9,7 @@ import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getMedicalRecord } from '@/lib/records/get-medical-record';
 import { canChangeRecord } from '@/lib/records/record-access';
 import { ageAtVisit } from '@/lib/records/serialize';
-import { formatDate, formatTime } from '@/lib/time';
+import { formatDate, formatTime } from '@/core/time';
 import { markEnteredInErrorAction } from './actions';
 
 export const metadata: Metadata = { title: 'Medical record' };

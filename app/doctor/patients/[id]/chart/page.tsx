@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ChartVisitForm } from '@/components/records/chart-visit-form';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getChartingContext } from '@/lib/records/get-charting-context';
-import { formatDate, formatTime } from '@/lib/time';
+import { formatDate, formatTime } from '@/core/time';
 import { chartVisitAction } from './actions';
 
 export const metadata: Metadata = { title: 'Chart a visit' };

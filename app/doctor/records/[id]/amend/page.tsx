@@ -8,7 +8,7 @@ import { getMedicalRecord } from '@/lib/records/get-medical-record';
 import { canChangeRecord } from '@/lib/records/record-access';
 import { contentOf, splitNotes } from '@/lib/records/record-content';
 import { ageAtVisit } from '@/lib/records/serialize';
-import { formatDate, formatTime } from '@/lib/time';
+import { formatDate, formatTime } from '@/core/time';
 import { amendRecordAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Amend a record' };

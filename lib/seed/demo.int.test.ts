@@ -10,16 +10,16 @@ import crypto from 'node:crypto';
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
-import { getDatabase, openMysql, openSqlite, q, tables, useDatabase, type Database } from '../index';
-import { listDoctorAppointments } from '../repositories/appointments';
-import { listWorkingHours } from '../repositories/availability';
-import { findUserByEmail } from '../repositories/users';
-import { APPOINTMENT_STATUSES, BLOOD_TYPES } from '../schema/types';
-import { verifyPassword, hashPassword } from '../../lib/auth/password';
-import { foldName } from '../../lib/text';
-import { cellsFor } from '../../lib/appointments/cells';
-import { slotProblem } from '../../lib/appointments/availability';
-import { clinicDayRange } from '../../lib/time';
+import { getDatabase, openMysql, openSqlite, q, tables, useDatabase, type Database } from '@/db';
+import { listDoctorAppointments } from '@/db/repositories/appointments';
+import { listWorkingHours } from '@/db/repositories/availability';
+import { findUserByEmail } from '@/db/repositories/users';
+import { APPOINTMENT_STATUSES, BLOOD_TYPES } from '@/core/vocabulary';
+import { verifyPassword, hashPassword } from '@/lib/auth/password';
+import { foldName } from '@/core/text';
+import { cellsFor } from '@/core/appointment-cells';
+import { slotProblem } from '@/lib/appointments/availability';
+import { clinicDayRange } from '@/core/time';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo';
 
 const now = new Date('2026-03-04T09:30:00Z'); // a Wednesday, 12:30 in Nairobi

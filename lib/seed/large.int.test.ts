@@ -4,8 +4,8 @@
  */
 import { count, countDistinct, eq, gt, lt, max, min, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { q, tables } from '../index';
-import { createPatientWithUser } from '../repositories/patients';
+import { q, tables } from '@/db';
+import { createPatientWithUser } from '@/db/repositories/patients';
 import { seedLarge } from './large';
 
 const now = new Date('2026-03-04T09:30:00Z');

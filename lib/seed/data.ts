@@ -3,7 +3,7 @@
  * apostrophes and accents, e.g. Ochieng', N'Diaye, Zoë), Kenyan mobile prefixes, and common
  * primary-care conditions with real ICD-10 codes, matching vitals and prescription lines.
  */
-import type { Allergy, Sex } from '../schema/types';
+import type { Allergy, Sex } from '@/core/vocabulary';
 
 export interface NameRegion {
   region: string;

@@ -12,25 +12,25 @@
  * (vitals, 1–2 ICD-10 diagnoses, usually prescription lines).
  *
  * Everything is written in one transaction: a crash leaves an empty database, which the next start
- * seeds again. Concurrent first starts queue on a `sequences` row (`demo_seed`) and only one seeds.
+ * seeds again. Concurrent first starts queue on the `demo_seed` lock (`locks`) and only one seeds.
  * The demo logins share the password `ehealth-demo`, hashed once.
  */
 import { DateTime } from 'luxon';
-import { tables, withTransaction } from '../index';
-import { classifyDbError, upsert } from '../dialect';
-import { insertAppointmentCells } from '../repositories/appointment-cells';
-import { createAppointment } from '../repositories/appointments';
-import { replaceWorkingHours } from '../repositories/availability';
-import { appendAuditEvent } from '../repositories/audit';
-import { createPatientWithUser } from '../repositories/patients';
-import { createPractitioner } from '../repositories/practitioners';
-import { createMedicalRecord } from '../repositories/records';
-import { allocateSequence } from '../repositories/sequences';
-import { countUsers, createUser } from '../repositories/users';
-import { ACTIVE_APPOINTMENT_STATUSES, APPOINTMENT_STATUSES, type AppointmentStatus, type Role, type Sex } from '../schema/types';
-import { hashPassword } from '../../lib/auth/password';
-import { foldName } from '../../lib/text';
-import { addDays, ageOn, clinicInstant, clinicToday, clinicZone } from '../../lib/time';
+import { withTransaction } from '@/db';
+import { classifyDbError } from '@/db/dialect';
+import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
+import { createAppointment } from '@/db/repositories/appointments';
+import { replaceWorkingHours } from '@/db/repositories/availability';
+import { appendAuditEvent } from '@/db/repositories/audit';
+import { createPatientWithUser } from '@/db/repositories/patients';
+import { createPractitioner } from '@/db/repositories/practitioners';
+import { createMedicalRecord } from '@/db/repositories/records';
+import { takeLock } from '@/db/repositories/locks';
+import { countUsers, createUser } from '@/db/repositories/users';
+import { ACTIVE_APPOINTMENT_STATUSES, APPOINTMENT_STATUSES, type AppointmentStatus, type Role, type Sex } from '@/core/vocabulary';
+import { hashPassword } from '@/lib/auth/password';
+import { foldName } from '@/core/text';
+import { addDays, ageOn, clinicInstant, clinicToday, clinicZone } from '@/core/time';
 import { CANCELLATION_REASONS, CONDITIONS, type Condition } from './data';
 import {
   TOWNS, buildVisit, kenyanMobile, pickAge, pickAllergies, pickBirthOffsetDays, pickBloodType,
@@ -47,7 +47,7 @@ export const DEMO_LOGINS: ReadonlyArray<{ role: Role; email: string; password: s
   { role: 'patient', email: 'patient@example.org', password: DEMO_PASSWORD },
 ];
 
-/** Name of the `sequences` row concurrent first starts queue on (its value counts seeding attempts). */
+/** The lock concurrent first starts queue on (db/repositories/locks.ts). */
 const SEED_LOCK = 'demo_seed';
 
 /** The generators' fixed seed. */
@@ -157,8 +157,6 @@ export interface DemoSummary {
 export async function seedDemoIfEmpty(opts: SeedDemoOptions = {}): Promise<{ seeded: boolean; summary?: DemoSummary }> {
   if ((await countUsers()) > 0) return { seeded: false };
   const passwordHash = opts.passwordHash ?? (await hashPassword(DEMO_PASSWORD));
-  // The lock row seeders queue on (see runSeed); created outside the transaction, idempotently.
-  await upsert(tables.sequences, { name: SEED_LOCK, value: 0 }, [tables.sequences.name], { name: SEED_LOCK });
   for (let attempt = 1; ; attempt++) {
     try {
       const summary = await runSeed({ ...opts, passwordHash }, true);
@@ -194,7 +192,7 @@ async function runSeed(opts: SeedDemoOptions & { passwordHash: string }, onlyIfE
     if (onlyIfEmpty) {
       // Queue behind any other seeder: the row lock (MySQL) or the write lock (SQLite) is held until its
       // commit, after which the re-check sees its users.
-      await allocateSequence(SEED_LOCK);
+      await takeLock(SEED_LOCK);
       if ((await countUsers()) > 0) return null;
     }
     const staffSince = DateTime.fromISO(addDays(today, -3 * 365), { zone }).set({ hour: 9 }).toJSDate();

@@ -17,23 +17,24 @@
  * - Values the app may have added stay: a re-import never clears a phone or address the bundle lacks,
  *   never touches email, password, active flag, bookability or slot length, and merges allergies
  *   (the bundle's replace those with the same substance; others are kept — allergies are never deleted).
- * - Concurrent imports are serialised by a row lock (the `fhir_import` counter in `sequences`).
+ * - Concurrent imports are serialised by a row lock (the `fhir_import` row of `locks`).
  * - One audit event per bundle: `fhir.import` (actor kind `import`, entity `bundle`, details
  *   `{file, counts, skipped}`), outcome `success` in the bundle's transaction, or `failure` after rollback.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DrizzleQueryError } from 'drizzle-orm/errors';
-import { withTransaction } from '../index';
-import { appendAuditEvent } from '../repositories/audit';
-import { findAppointmentById, createAppointment, updateAppointment } from '../repositories/appointments';
-import { findExternalId, linkExternalId } from '../repositories/external-ids';
-import { createPatient, createPatientWithUser, findPatientByUserId, formatPatientNumber, updatePatientByUserId } from '../repositories/patients';
-import { createPractitioner, findPractitionerByUserId, updatePractitionerByUserId } from '../repositories/practitioners';
-import { createMedicalRecord, findMedicalRecordById, replaceRecordLines, updateMedicalRecord } from '../repositories/records';
-import { allocateSequence } from '../repositories/sequences';
-import { createUser, findUserById, updateUser } from '../repositories/users';
-import type { Allergy, Role } from '../schema/types';
+import { withTransaction } from '@/db';
+import { rootCauseMessage } from '@/db/dialect';
+import { appendAuditEvent } from '@/db/repositories/audit';
+import { findAppointmentById, createAppointment, updateAppointment } from '@/db/repositories/appointments';
+import { findExternalId, linkExternalId } from '@/db/repositories/external-ids';
+import { createPatient, createPatientWithUser, findPatientByUserId, formatPatientNumber, updatePatientByUserId } from '@/db/repositories/patients';
+import { createPractitioner, findPractitionerByUserId, updatePractitionerByUserId } from '@/db/repositories/practitioners';
+import { createMedicalRecord, findMedicalRecordById, replaceRecordLines, updateMedicalRecord } from '@/db/repositories/records';
+import { takeLock } from '@/db/repositories/locks';
+import { allocateSequence } from '@/db/repositories/sequences';
+import { createUser, findUserById, updateUser } from '@/db/repositories/users';
+import type { Allergy, Role } from '@/core/vocabulary';
 import {
   FhirBundleError, keyString, mapBundle, type BundleProblem, type ExternalKey, type MappedEncounter,
   type MappedPatient, type MappedPractitioner,
@@ -79,13 +80,6 @@ export class FhirImportError extends Error {
     super(message);
     this.name = 'FhirImportError';
   }
-}
-
-/** The root cause's message (Drizzle wraps driver errors with the full SQL and its parameters, which may hold PHI). */
-function rootMessage(e: unknown): string {
-  let err = e;
-  for (let i = 0; i < 5 && err instanceof DrizzleQueryError && err.cause; i++) err = err.cause;
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Writes one mapped bundle inside the caller's transaction. */
@@ -274,7 +268,7 @@ export async function importBundle(bundle: unknown, opts: { file: string }): Pro
     return await withTransaction(async () => {
       // Serialises concurrent imports (MySQL row lock until commit; SQLite transactions already are):
       // two importers of the same bundle must not both miss the external ids and create twins.
-      await allocateSequence('fhir_import');
+      await takeLock('fhir_import');
       const w = (writer = new BundleWriter());
       for (const p of plan.practitioners) await w.practitioner(p);
       const patientUserIds: number[] = [];
@@ -292,7 +286,7 @@ export async function importBundle(bundle: unknown, opts: { file: string }): Pro
   } catch (e) {
     const err = e instanceof FhirBundleError
       ? new FhirImportError(file, e.message, e.resource, e.problems)
-      : new FhirImportError(file, rootMessage(e), writer?.current);
+      : new FhirImportError(file, rootCauseMessage(e), writer?.current);
     await auditFailure(file, err);
     throw err;
   }
@@ -347,14 +341,14 @@ export async function importPath(target: string, opts: { onProgress?: (p: Import
       bundle = JSON.parse((await fs.readFile(full, 'utf8')).replace(/^\uFEFF/, ''));
       readable = true;
     } catch (e) {
-      error = new FhirImportError(file, e instanceof SyntaxError ? `invalid JSON: ${e.message}` : rootMessage(e));
+      error = new FhirImportError(file, e instanceof SyntaxError ? `invalid JSON: ${e.message}` : rootCauseMessage(e));
       await auditFailure(file, error);
     }
     if (readable) {
       try {
         result = await importBundle(bundle, { file });
       } catch (e) {
-        error = e instanceof FhirImportError ? e : new FhirImportError(file, rootMessage(e));
+        error = e instanceof FhirImportError ? e : new FhirImportError(file, rootCauseMessage(e));
       }
     }
     if (result) {

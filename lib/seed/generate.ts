@@ -3,8 +3,8 @@
  * profiles) and visits (a condition with its ICD-10 diagnoses, age-appropriate vitals, prescriptions).
  * Pure functions of the random generator passed in, so a fixed seed gives the same data.
  */
-import type { Allergy, BloodType, Sex } from '../schema/types';
-import type { NewDiagnosis, NewPrescription } from '../repositories/records';
+import type { Allergy, BloodType, Sex } from '@/core/vocabulary';
+import type { NewDiagnosis, NewPrescription } from '@/db/repositories/records';
 import type { Rng } from './random';
 import {
   ALLERGIES, CONDITIONS, GENERAL_REASONS, KENYA_MOBILE_PREFIXES, MEDICAL_HISTORY_ADULT, MEDICAL_HISTORY_CHILD,

@@ -12,11 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { q, tables } from '../index';
-import { findExternalId } from '../repositories/external-ids';
-import { createPatient, formatPatientNumber } from '../repositories/patients';
-import { createUser } from '../repositories/users';
-import { FhirImportError, importBundle, importPath } from './fhir-import';
+import { q, tables } from '@/db';
+import { findExternalId } from '@/db/repositories/external-ids';
+import { createPatient, formatPatientNumber } from '@/db/repositories/patients';
+import { createUser } from '@/db/repositories/users';
+import { FhirImportError, importBundle, importPath } from './import-bundle';
 
 const DATA = process.env.FHIR_SAMPLE_DIR ?? path.resolve(process.cwd(), '..', 'shared', 'data', 'fhir-r4');
 const NPI = 'http://hl7.org/fhir/sid/us-npi';

@@ -2,22 +2,21 @@
  * A large clinic for benchmarks: `npm run db:seed -- --patients 100000 [--records 1000000] [--doctors 50]`.
  *
  * Fast on both databases: ids are assigned here (after reading each table's current max id), so rows go
- * in as multi-row INSERTs (`insertMany`, a few hundred rows a statement), each batch of statements in one
+ * in as multi-row INSERTs (db/repositories/bulk-load.ts, a few hundred rows a statement), each batch of statements in one
  * transaction, with no round trip per row. Patient numbers are allocated as one block. Patients have no
  * accounts; records (walk-in visits, no appointment) spread over the last two years, each with 1–2
  * ICD-10 diagnoses, vitals and usually prescription lines. Adds to whatever the database holds; run it
  * while the app is stopped (a row the app inserts meanwhile could take an id assigned here).
  */
-import { max, type AnyColumn } from 'drizzle-orm';
-import type { MySqlTable } from 'drizzle-orm/mysql-core';
-import { q, tables, withTransaction } from '../index';
-import { insertMany } from '../dialect';
-import { allocateSequence } from '../repositories/sequences';
-import { addPatientRegistrationsMany, addRecordVisitsInIdRange, recomputePrevDays } from '../repositories/visit-stats';
-import { formatPatientNumber } from '../repositories/patients';
-import type { Sex } from '../schema/types';
-import { foldName } from '../../lib/text';
-import { addDays, clinicInstant, clinicToday, clinicZone } from '../../lib/time';
+import {
+  insertDoctorsBulk, insertPatientsBulk, insertRecordsBulk, linkBulkVisits, maxIds,
+  type NewDiagnosisRow, type NewMedicalRecordRow, type NewPatientRow, type NewPractitionerRow, type NewPrescriptionRow, type NewUserRow,
+} from '@/db/repositories/bulk-load';
+import { allocateSequence } from '@/db/repositories/sequences';
+import { formatPatientNumber } from '@/db/repositories/patients';
+import type { Sex } from '@/core/vocabulary';
+import { foldName } from '@/core/text';
+import { addDays, clinicInstant, clinicToday, clinicZone } from '@/core/time';
 import { DOCTOR_SPECIALTIES } from './data';
 import {
   TOWNS, buildVisit, kenyanMobile, pickAge, pickAllergies, pickBirthOffsetDays, pickBloodType,
@@ -61,13 +60,6 @@ const REGISTRATION_DAYS = 1095;
 /** Clinic hours from 08:00: 540 minutes. */
 const WORK_MINUTES = 540;
 
-/** The largest id in `table` (0 when empty). */
-async function maxId(table: MySqlTable, idColumn: AnyColumn): Promise<number> {
-  const db = await q();
-  const [row] = await db.select({ m: max(idColumn) }).from(table);
-  return Number(row?.m ?? 0);
-}
-
 /** Builds the large clinic; see the file comment. */
 export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult> {
   const patientCount = Math.max(0, Math.floor(opts.patients));
@@ -93,19 +85,14 @@ export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult
     return t <= nowMs ? t : Math.min(nowMs, t - DAY_MS);
   };
 
-  const { users, practitioners, patients, medicalRecords, diagnoses, prescriptions } = tables;
-  const ids = {
-    user: await maxId(users, users.id), practitioner: await maxId(practitioners, practitioners.id),
-    patient: await maxId(patients, patients.id), record: await maxId(medicalRecords, medicalRecords.id),
-    diagnosis: await maxId(diagnoses, diagnoses.id), prescription: await maxId(prescriptions, prescriptions.id),
-  };
+  const ids = await maxIds();
 
   // Doctors first: one small transaction.
   const doctorUserIds: number[] = [];
   const staffSince = new Date(dayStart[REGISTRATION_DAYS]);
-  await withTransaction(async () => {
-    const userRows: (typeof users.$inferInsert)[] = [];
-    const practitionerRows: (typeof practitioners.$inferInsert)[] = [];
+  {
+    const userRows: NewUserRow[] = [];
+    const practitionerRows: NewPractitionerRow[] = [];
     for (let i = 0; i < doctorCount; i++) {
       const sex: Sex = rng.chance(0.5) ? 'female' : 'male';
       const name = personName(rng, sex);
@@ -117,9 +104,8 @@ export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult
       });
       practitionerRows.push({ id: ++ids.practitioner, userId: id, specialty: DOCTOR_SPECIALTIES[i % DOCTOR_SPECIALTIES.length], bookable: true, slotMinutes: 20 });
     }
-    await insertMany(users, userRows, chunk);
-    await insertMany(practitioners, practitionerRows, chunk);
-  });
+    await insertDoctorsBulk(userRows, practitionerRows, chunk);
+  }
   log(`doctors   ${doctorCount} created`);
 
   // Patients: users + profiles, numbers from one allocated block.
@@ -132,8 +118,8 @@ export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult
   const patientProgress = progressPrinter('patients', patientCount, log);
   for (let from = 0; from < patientCount; from += batch) {
     const to = Math.min(patientCount, from + batch);
-    const userRows: (typeof users.$inferInsert)[] = [];
-    const patientRows: (typeof patients.$inferInsert)[] = [];
+    const userRows: NewUserRow[] = [];
+    const patientRows: NewPatientRow[] = [];
     for (let i = from; i < to; i++) {
       const sex = pickSex(rng);
       const person = pickPerson(rng, sex);
@@ -159,11 +145,7 @@ export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult
         ...pickEmergencyContact(rng, { age, sex, person }), createdAt: at, updatedAt: at,
       });
     }
-    await withTransaction(async () => {
-      await insertMany(users, userRows, chunk);
-      await insertMany(patients, patientRows, chunk);
-      await addPatientRegistrationsMany(patientRows.map((p) => p.createdAt));
-    });
+    await insertPatientsBulk(userRows, patientRows, chunk);
     patientProgress(to, (to - from) * 2);
   }
 
@@ -172,9 +154,9 @@ export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult
   const recordProgress = progressPrinter('records', recordCount, log);
   for (let from = 0; from < recordCount; from += batch) {
     const to = Math.min(recordCount, from + batch);
-    const recordRows: (typeof medicalRecords.$inferInsert)[] = [];
-    const dxRows: (typeof diagnoses.$inferInsert)[] = [];
-    const rxRows: (typeof prescriptions.$inferInsert)[] = [];
+    const recordRows: NewMedicalRecordRow[] = [];
+    const dxRows: NewDiagnosisRow[] = [];
+    const rxRows: NewPrescriptionRow[] = [];
     for (let i = from; i < to; i++) {
       const p = rng.int(0, patientCount - 1);
       const daysAgo = rng.int(0, Math.min(registeredDaysAgo[p], RECORD_DAYS));
@@ -190,18 +172,13 @@ export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult
       visit.diagnoses.forEach((d, position) => dxRows.push({ ...d, id: ++ids.diagnosis, recordId, position }));
       visit.prescriptions.forEach((x, position) => rxRows.push({ ...x, id: ++ids.prescription, recordId, position }));
     }
-    await withTransaction(async () => {
-      await insertMany(medicalRecords, recordRows, chunk);
-      await insertMany(diagnoses, dxRows, chunk);
-      await insertMany(prescriptions, rxRows, chunk);
-      await addRecordVisitsInIdRange(recordRows[0].id as number, recordRows[recordRows.length - 1].id as number);
-    });
+    await insertRecordsBulk(recordRows, dxRows, rxRows, chunk);
     dxCount += dxRows.length;
     rxCount += rxRows.length;
     recordProgress(to, recordRows.length + dxRows.length + rxRows.length);
   }
   // The batches added their visits to the dashboard's summary tables; link each patient's visits in order.
-  if (recordCount) await recomputePrevDays();
+  if (recordCount) await linkBulkVisits();
 
   const seconds = (performance.now() - started) / 1000;
   const total = doctorCount * 2 + patientCount * 2 + recordCount + dxCount + rxCount;

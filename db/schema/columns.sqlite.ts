@@ -1,11 +1,15 @@
 /**
- * SQLite column kit. Exports the same helper names as `columns.mysql.ts` so the two
- * schema files stay line-for-line mirrors (see docs: one data layer, two databases).
+ * SQLite column kit: the table factory, index builders and column helpers db/schema/tables.ts is written
+ * with. Exports the same names as `columns.mysql.ts`; the generated db/schema/sqlite.ts imports this file.
  */
 import type { ColumnBaseConfig } from 'drizzle-orm';
 import {
-  type AnySQLiteTable, integer, real as sqliteReal, SQLiteText, SQLiteTextBuilder, text,
+  type AnySQLiteTable, integer, real as sqliteReal, sqliteTable, SQLiteText, SQLiteTextBuilder, text,
 } from 'drizzle-orm/sqlite-core';
+
+export { index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+/** The table factory. */
+export const table = sqliteTable;
 
 /** The builder type `text(name, { length })` gives. */
 type ShortTextConfig = {

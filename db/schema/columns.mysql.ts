@@ -1,8 +1,12 @@
 /**
- * MySQL/MariaDB column kit. Same helper names as `columns.sqlite.ts`.
- * Instants are `datetime(3)` read and written as UTC (the pool runs with `timezone: 'Z'`).
+ * MySQL/MariaDB column kit: the same names as `columns.sqlite.ts`; the generated db/schema/mysql.ts
+ * imports this file. Instants are `datetime(3)` read and written as UTC (the pool runs with `timezone: 'Z'`).
  */
-import { bigint, boolean, customType, date, datetime, double, int as mysqlInt, text, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, boolean, customType, date, datetime, double, int as mysqlInt, mysqlTable, text, varchar } from 'drizzle-orm/mysql-core';
+
+export { index, uniqueIndex } from 'drizzle-orm/mysql-core';
+/** The table factory. */
+export const table = mysqlTable;
 
 /** Integer surrogate key (unsigned bigint, auto-increment; `serial()` breaks on MariaDB). */
 export const id = () => bigint('id', { mode: 'number', unsigned: true }).autoincrement().primaryKey();

@@ -1,49 +1,46 @@
 /**
- * The two schema files must stay mirrors: same tables, columns (SQL name, nullability, primary key),
- * indexes, uniques and foreign keys — and the same inferred row types.
+ * The SQLite and MySQL schema modules describe the same database: every table either exports is compared
+ * (db/schema/parity.ts) — columns with their kit kind, length, nullability, keys and defaults, indexes,
+ * uniques and foreign keys — and so are the inferred row types of all tables. The negative controls
+ * show the comparison does report a difference when there is one.
  */
-import { getTableConfig as mysqlConfig, MySqlTable } from 'drizzle-orm/mysql-core';
-import { getTableConfig as sqliteConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { foreignKey as mysqlForeignKey, getTableConfig as mysqlConfig, index as mysqlIndex, mysqlTable } from 'drizzle-orm/mysql-core';
+import { index as sqliteIndex, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as myKit from './columns.mysql';
+import * as liteKit from './columns.sqlite';
 import * as my from './mysql';
+import { compareSchemas, type RowTypes, tablesOf, tableShape } from './parity';
 import * as lite from './sqlite';
 
-type Shape = { name: string; columns: string[]; indexes: string[]; fks: string[] };
-
-function shapeOf(cfg: ReturnType<typeof mysqlConfig> | ReturnType<typeof sqliteConfig>): Shape {
-  return {
-    name: cfg.name,
-    columns: cfg.columns.map((c) => `${c.name}:${c.notNull ? 'not null' : 'null'}${c.primary ? ':pk' : ''}`).sort(),
-    indexes: [
-      ...cfg.indexes.map((i) => `${i.config.name}:${i.config.unique ? 'unique' : 'index'}(${i.config.columns.map((c) => (c as { name: string }).name).join(',')})`),
-      ...cfg.uniqueConstraints.map((u) => `${u.name}:unique(${u.columns.map((c) => c.name).join(',')})`),
-      ...cfg.primaryKeys.map((p) => `pk(${p.columns.map((c) => c.name).join(',')})`),
-    ].sort(),
-    fks: cfg.foreignKeys.map((f) => {
-      const r = f.reference();
-      return `${r.columns.map((c) => c.name).join(',')}->${(r.foreignTable as unknown as { [k: symbol]: string })[Symbol.for('drizzle:Name')]}(${r.foreignColumns.map((c) => c.name).join(',')})`;
-    }).sort(),
-  };
-}
-
 describe('schema parity (SQLite ↔ MySQL)', () => {
-  const liteTables = Object.entries(lite).filter(([, v]) => v instanceof SQLiteTable);
-  const myTables = Object.entries(my).filter(([, v]) => v instanceof MySqlTable);
-
-  it('exports the same tables', () => {
-    expect(liteTables.map(([k]) => k).sort()).toEqual(myTables.map(([k]) => k).sort());
-    expect(liteTables.length).toBeGreaterThanOrEqual(12);
+  it('finds the tables in both modules', () => {
+    expect([...tablesOf(lite).keys()].sort()).toEqual([...tablesOf(my).keys()].sort());
+    expect(tablesOf(lite).size).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(Object.keys(lite).filter((k) => (lite as Record<string, unknown>)[k] instanceof SQLiteTable))('%s has the same columns, indexes and keys', (key) => {
-    const a = shapeOf(sqliteConfig((lite as unknown as Record<string, SQLiteTable>)[key]));
-    const b = shapeOf(mysqlConfig((my as unknown as Record<string, MySqlTable>)[key]));
-    expect(a).toEqual(b);
+  it('every table has the same columns (name, kind, length, null, key, default), indexes, uniques and foreign keys', () => {
+    expect(compareSchemas(lite, my)).toEqual([]);
+  });
+
+  it('every column is built by a column-kit helper, and every short text has a length, on both dialects', () => {
+    for (const schema of [lite, my]) {
+      for (const [key, t] of tablesOf(schema)) {
+        for (const c of tableShape(t).columns) {
+          expect(c.kinds, `${key}.${c.key} (${c.columnType})`).not.toEqual([]);
+          if (c.kinds.includes('shortText')) expect(c.length, `${key}.${c.key}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('both column kits export the same helpers', () => {
+    expect(Object.keys(liteKit).sort()).toEqual(Object.keys(myKit).sort());
   });
 
   it('every foreign key column is the first column of an index', () => {
-    for (const [key, t] of myTables) {
-      const cfg = mysqlConfig(t as MySqlTable);
+    for (const [key, t] of tablesOf(my)) {
+      const cfg = mysqlConfig(t as ReturnType<typeof mysqlTable>);
       const leading = new Set(cfg.indexes.map((i) => (i.config.columns[0] as { name: string }).name));
       for (const fk of cfg.foreignKeys) {
         const col = fk.reference().columns[0].name;
@@ -52,34 +49,75 @@ describe('schema parity (SQLite ↔ MySQL)', () => {
     }
   });
 
-  it('infers identical row types', () => {
-    expectTypeOf<typeof lite.users.$inferSelect>().toEqualTypeOf<typeof my.users.$inferSelect>();
-    expectTypeOf<typeof lite.users.$inferInsert>().toEqualTypeOf<typeof my.users.$inferInsert>();
-    expectTypeOf<typeof lite.patients.$inferSelect>().toEqualTypeOf<typeof my.patients.$inferSelect>();
-    expectTypeOf<typeof lite.patients.$inferInsert>().toEqualTypeOf<typeof my.patients.$inferInsert>();
-    expectTypeOf<typeof lite.appointments.$inferSelect>().toEqualTypeOf<typeof my.appointments.$inferSelect>();
-    expectTypeOf<typeof lite.appointments.$inferInsert>().toEqualTypeOf<typeof my.appointments.$inferInsert>();
-    expectTypeOf<typeof lite.medicalRecords.$inferSelect>().toEqualTypeOf<typeof my.medicalRecords.$inferSelect>();
-    expectTypeOf<typeof lite.medicalRecords.$inferInsert>().toEqualTypeOf<typeof my.medicalRecords.$inferInsert>();
-    expectTypeOf<typeof lite.diagnoses.$inferInsert>().toEqualTypeOf<typeof my.diagnoses.$inferInsert>();
-    expectTypeOf<typeof lite.prescriptions.$inferInsert>().toEqualTypeOf<typeof my.prescriptions.$inferInsert>();
-    expectTypeOf<typeof lite.apiTokens.$inferInsert>().toEqualTypeOf<typeof my.apiTokens.$inferInsert>();
-    expectTypeOf<typeof lite.signInAttempts.$inferInsert>().toEqualTypeOf<typeof my.signInAttempts.$inferInsert>();
-    expectTypeOf<typeof lite.externalIds.$inferInsert>().toEqualTypeOf<typeof my.externalIds.$inferInsert>();
-    expectTypeOf<typeof lite.auditEvents.$inferInsert>().toEqualTypeOf<typeof my.auditEvents.$inferInsert>();
-    expectTypeOf<typeof lite.practitioners.$inferInsert>().toEqualTypeOf<typeof my.practitioners.$inferInsert>();
-    expectTypeOf<typeof lite.sequences.$inferInsert>().toEqualTypeOf<typeof my.sequences.$inferInsert>();
-    expectTypeOf<typeof lite.workingHours.$inferInsert>().toEqualTypeOf<typeof my.workingHours.$inferInsert>();
-    expectTypeOf<typeof lite.timeOff.$inferInsert>().toEqualTypeOf<typeof my.timeOff.$inferInsert>();
-    expectTypeOf<typeof lite.appointmentCells.$inferInsert>().toEqualTypeOf<typeof my.appointmentCells.$inferInsert>();
-    expectTypeOf<typeof lite.appointmentEvents.$inferInsert>().toEqualTypeOf<typeof my.appointmentEvents.$inferInsert>();
-    expectTypeOf<typeof lite.reminders.$inferSelect>().toEqualTypeOf<typeof my.reminders.$inferSelect>();
-    expectTypeOf<typeof lite.reminders.$inferInsert>().toEqualTypeOf<typeof my.reminders.$inferInsert>();
-    expectTypeOf<typeof lite.statsVisits.$inferSelect>().toEqualTypeOf<typeof my.statsVisits.$inferSelect>();
-    expectTypeOf<typeof lite.statsVisits.$inferInsert>().toEqualTypeOf<typeof my.statsVisits.$inferInsert>();
-    expectTypeOf<typeof lite.statsDiagnosesDaily.$inferSelect>().toEqualTypeOf<typeof my.statsDiagnosesDaily.$inferSelect>();
-    expectTypeOf<typeof lite.statsDiagnosesDaily.$inferInsert>().toEqualTypeOf<typeof my.statsDiagnosesDaily.$inferInsert>();
-    expectTypeOf<typeof lite.statsVisitsDaily.$inferInsert>().toEqualTypeOf<typeof my.statsVisitsDaily.$inferInsert>();
-    expectTypeOf<typeof lite.statsPatientsDaily.$inferInsert>().toEqualTypeOf<typeof my.statsPatientsDaily.$inferInsert>();
+  it('infers identical row types for every table', () => {
+    expectTypeOf<RowTypes<typeof lite>>().toEqualTypeOf<RowTypes<typeof my>>();
+    // Not vacuous: the mapped type holds the tables, with their columns.
+    expectTypeOf<RowTypes<typeof lite>['users']['select']['email']>().toEqualTypeOf<string | null>();
+    expectTypeOf<'users' | 'reminders' | 'statsPatientsDaily'>().toExtend<keyof RowTypes<typeof my>>();
+  });
+});
+
+describe('schema parity: negative controls', () => {
+  const parent = {
+    lite: sqliteTable('parents', { id: liteKit.id() }),
+    my: mysqlTable('parents', { id: myKit.id() }),
+  };
+
+  it('reports a different length, default, nullability, kind, index order and foreign-key action', () => {
+    const a = sqliteTable('things', {
+      id: liteKit.id(),
+      parentId: liteKit.fkId('parent_id').notNull().references(() => parent.lite.id, { onDelete: 'cascade' }),
+      label: liteKit.shortText('label', 100).notNull(),
+      kind: liteKit.shortText('kind', 8).notNull().default('a'),
+      note: liteKit.longText('note'),
+      seenAt: liteKit.instant('seen_at'),
+    }, (t) => [sqliteIndex('things_parent_idx').on(t.parentId, t.label)]);
+    const b = mysqlTable('things', {
+      id: myKit.id(),
+      parentId: myKit.fkId('parent_id').notNull(),
+      label: myKit.shortText('label', 200).notNull(),
+      kind: myKit.shortText('kind', 8).notNull().default('b'),
+      note: myKit.shortText('note', 64),
+      seenAt: myKit.instant('seen_at').notNull(),
+    }, (t) => [
+      mysqlIndex('things_parent_idx').on(t.label, t.parentId),
+      mysqlForeignKey({ columns: [t.parentId], foreignColumns: [parent.my.id] }).onDelete('restrict'),
+    ]);
+
+    expect(compareSchemas({ parent: parent.lite, things: a }, { parent: parent.my, things: b })).toEqual([
+      'things.label length: 100 (sqlite) vs 200 (mysql)',
+      'things.kind default: "a" (sqlite) vs "b" (mysql)',
+      'things.note type: longText|dateOnly (sqlite) vs shortText (mysql)',
+      'things.note length: undefined (sqlite) vs 64 (mysql)',
+      'things.seenAt notNull: false (sqlite) vs true (mysql)',
+      'things indexes: only in sqlite: things_parent_idx index (parent_id, label)',
+      'things indexes: only in mysql: things_parent_idx index (label, parent_id)',
+      'things foreignKeys: only in sqlite: things_parent_id_parents_id_fk: (parent_id) → parents(id) on delete cascade on update no action',
+      'things foreignKeys: only in mysql: things_parent_id_parents_id_fk: (parent_id) → parents(id) on delete restrict on update no action',
+    ]);
+  });
+
+  it('reports tables, columns and kinds that differ where SQLite cannot tell the kit helpers apart', () => {
+    const a = mysqlTable('counts', { id: myKit.id(), ownerId: myKit.fkId('owner_id'), n: myKit.int('n') });
+    const b = mysqlTable('counts', { id: myKit.id(), ownerId: myKit.int('owner_id'), total: myKit.int('n') });
+    expect(compareSchemas({ counts: a, extra: parent.my }, { counts: b }, ['before', 'after'])).toEqual([
+      'table extra: only in before',
+      'counts columns: id ownerId n (before) vs id ownerId total (after)',
+      'counts.ownerId type: fkId (before) vs int (after)',
+    ]);
+  });
+
+  it('finds nothing between a table and its copy in the other dialect', () => {
+    const a = sqliteTable('t', { id: liteKit.id(), s: liteKit.shortText('s', 10).default('x'), d: liteKit.dateOnly('d') });
+    const b = mysqlTable('t', { id: myKit.id(), s: myKit.shortText('s', 10).default('x'), d: myKit.dateOnly('d') });
+    expect(compareSchemas({ t: a }, { t: b })).toEqual([]);
+  });
+
+  it('the row-type comparison tells different row types apart', () => {
+    const a = { t: sqliteTable('t', { id: liteKit.id(), s: liteKit.shortText('s', 10).$type<'x' | 'y'>() }) };
+    const b = { t: mysqlTable('t', { id: myKit.id(), s: myKit.shortText('s', 10) }) };
+    expectTypeOf<RowTypes<typeof a>>().not.toEqualTypeOf<RowTypes<typeof b>>();
+    const c = { t: mysqlTable('t', { id: myKit.id(), s: myKit.shortText('s', 10).$type<'x' | 'y'>() }) };
+    expectTypeOf<RowTypes<typeof a>>().toEqualTypeOf<RowTypes<typeof c>>();
   });
 });

@@ -1,15 +1,15 @@
 /**
- * SQLite schema. Mirror of `mysql.ts`: same exports, keys, SQL names, indexes and
- * constraints; only the imports and the table factory differ (checked by db/schema/parity.test.ts).
+ * SQLite tables. Generated from db/schema/tables.ts by npm run db:generate — do not edit.
+ * Same text as the source, with its column kit import pointed at ./columns.sqlite.
  */
-import { index, sqliteTable as table, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { bool, dateOnly, fkId, id, instant, int, json, longText, real, shortText } from './columns.sqlite';
+import {
+  bool, dateOnly, fkId, id, index, instant, int, json, longText, real, shortText, table, uniqueIndex,
+} from './columns.sqlite';
 import type {
   ActorKind, Allergy, AppointmentStatus, AuditOutcome, BloodType, CodeSystem, DiagnosisCertainty,
   DiagnosisRank, RecordStatus, ReminderChannel, ReminderStatus, Role, Sex,
 } from '../../core/vocabulary';
 
-// @schema-begin
 /** Every person with a role: patients (with or without an account), practitioners, admins. */
 export const users = table('users', {
   id: id(),
@@ -362,4 +362,3 @@ export const statsPatientsDaily = table('stats_patients_daily', {
 }, (t) => [
   uniqueIndex('stats_patients_daily_uq').on(t.registeredDay),
 ]);
-// @schema-end

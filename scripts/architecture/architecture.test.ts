@@ -51,6 +51,7 @@ describe('architecture', () => {
       'db-imports-only-core db/repo.ts → lib/helper.ts',
       'no-cycles db/repo.ts → lib/helper.ts',
       'no-cycles lib/helper.ts → lib/service.ts',
+      'schema-source-only-generated lib/service.ts → db/schema/tables.ts',
     ]);
   }, TIMEOUT);
 

@@ -36,6 +36,13 @@ module.exports = {
     layer('app-not-db', 'app/ calls lib/ (pages, actions and route handlers are thin), never db/.',
       '^app/', '^(db|scripts|bench|e2e)/'),
     {
+      name: 'schema-source-only-generated',
+      comment: 'db/schema/tables.ts (and its neutral kit ./columns) is the source the dialect files are generated from; code imports the generated db/schema/sqlite.ts or mysql.ts through db/index.ts.',
+      severity: 'error',
+      from: { path: '^', pathNot: `${TESTS}|^db/schema/(tables|columns)\\.ts$` },
+      to: { path: '^db/schema/(tables|columns)\\.ts$' },
+    },
+    {
       name: 'no-cycles',
       comment: 'Import cycles make the order of module evaluation matter and layers meaningless.',
       severity: 'error',

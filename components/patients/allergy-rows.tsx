@@ -44,7 +44,7 @@ export function AllergyRows({ values, errors, initialRows }: { values: Record<st
       })}
       {errors.allergies && <p className="text-sm text-rose-700">{errors.allergies[0]}</p>}
       {rows < MAX_ROWS && (
-        <Button type="button" variant="secondary" size="sm" onClick={() => setRows((n) => Math.min(MAX_ROWS, n + 1))} className="self-start">
+        <Button type="button" variant="subtle" size="sm" onClick={() => setRows((n) => Math.min(MAX_ROWS, n + 1))} className="self-start">
           Add another allergy
         </Button>
       )}

@@ -10,7 +10,7 @@ export function WalkInButton({ patientId, action }: { patientId: number; action:
   return (
     <form action={formAction} className="flex flex-col gap-1">
       <input type="hidden" name="patient_id" value={patientId} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending} className="text-sm">{pending ? 'Starting…' : 'Start walk-in visit'}</Button>
+      <Button type="submit" variant="subtle" size="sm" disabled={pending} className="text-sm font-medium">{pending ? 'Starting…' : 'Start walk-in visit'}</Button>
       {state.message && !state.ok && <Notice tone="error" compact>{state.message}</Notice>}
     </form>
   );

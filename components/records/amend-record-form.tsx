@@ -98,7 +98,7 @@ export function AmendRecordForm({ recordId, version, ageYears, defaults, action 
             })}
           </div>
         ))}
-        <Button type="button" variant="secondary" size="sm" onClick={() => setLines((n) => Math.min(30, n + 1))} className="self-start">Add a medicine</Button>
+        <Button type="button" variant="subtle" size="sm" onClick={() => setLines((n) => Math.min(30, n + 1))} className="self-start">Add a medicine</Button>
         {defaults.freePrescription && (
           <div className="flex flex-col gap-1">
             <label htmlFor="prescription" className="text-sm font-medium">Prescription as free text</label>

@@ -47,7 +47,7 @@ export function ChartVisitForm({ patientId, appointmentId, ageYears, action }: {
             ))}
           </div>
         ))}
-        <Button type="button" variant="secondary" size="sm" onClick={() => setLines((n) => Math.min(30, n + 1))} className="self-start">Add a medicine</Button>
+        <Button type="button" variant="subtle" size="sm" onClick={() => setLines((n) => Math.min(30, n + 1))} className="self-start">Add a medicine</Button>
       </fieldset>
       <VitalSignsFields fieldErrors={e} values={v} ageYears={ageYears} />
       <div className="flex flex-col gap-1">

@@ -23,14 +23,16 @@ describe('Button', () => {
 
   it('variants and sizes', () => {
     const c = (variant: Parameters<typeof buttonClass>[0]) => buttonClass(variant).split(' ');
-    expect(c({ variant: 'secondary' })).toEqual(expect.arrayContaining(['border', 'border-teal-700', 'text-teal-800']));
+    expect(c({ variant: 'secondary' })).toEqual(expect.arrayContaining(['border', 'border-teal-700', 'text-teal-800', 'font-semibold']));
+    expect(c({ variant: 'subtle' })).toEqual(expect.arrayContaining(['border', 'border-teal-700', 'text-teal-900']));
+    expect(c({ variant: 'subtle' }).filter((k) => k.startsWith('font-'))).toEqual([]);
     expect(c({ variant: 'neutral' })).toEqual(expect.arrayContaining(['border', 'border-slate-400', 'bg-white']));
     expect(c({ variant: 'danger' })).toEqual(expect.arrayContaining(['bg-rose-700', 'text-white']));
     expect(c({ variant: 'danger-outline' })).toEqual(expect.arrayContaining(['border', 'border-rose-600', 'text-rose-800']));
     expect(c({ variant: 'danger' })).not.toContain('bg-teal-700');
     expect([c({ size: 'sm' }), c({ size: 'md' }), c({ size: 'lg' })].map((k) => k.find((x) => /^px-\d$/.test(x)))).toEqual(['px-3', 'px-4', 'px-5']);
     expect(c({ className: 'self-start' })).toContain('self-start');
-    for (const variant of ['primary', 'secondary', 'neutral', 'danger', 'danger-outline'] as const) expect(c({ variant })).toContain('min-h-11');
+    for (const variant of ['primary', 'secondary', 'subtle', 'neutral', 'danger', 'danger-outline'] as const) expect(c({ variant })).toContain('min-h-11');
   });
 });
 

@@ -9,10 +9,12 @@ import type { ComponentProps } from 'react';
 
 /**
  * `primary`: the page's main action (filled teal). `secondary`: an alternative (teal outline).
- * `neutral`: a quiet action such as Cancel or Print (grey outline). `danger`: the confirming step of a
- * destructive action (filled rose). `danger-outline`: a destructive action that first asks (rose outline).
+ * `subtle`: a minor action beside a form's fields or in a list row, such as "Add a medicine" (teal
+ * outline, regular weight). `neutral`: a quiet action such as Cancel or Print (grey outline).
+ * `danger`: the confirming step of a destructive action (filled rose). `danger-outline`: a destructive
+ * action that first asks (rose outline).
  */
-export type ButtonVariant = 'primary' | 'secondary' | 'neutral' | 'danger' | 'danger-outline';
+export type ButtonVariant = 'primary' | 'secondary' | 'subtle' | 'neutral' | 'danger' | 'danger-outline';
 /** Horizontal padding: `sm` for buttons inside rows and lists, `md` in forms, `lg` on the landing and error pages. */
 export type ButtonSize = 'sm' | 'md' | 'lg';
 
@@ -21,14 +23,15 @@ export interface ButtonStyle {
   size?: ButtonSize;
 }
 
-const BASE = 'min-h-11 rounded font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:opacity-60';
+const BASE = 'min-h-11 rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700 disabled:opacity-60';
 
 const VARIANTS: Record<ButtonVariant, string> = {
-  primary: 'bg-teal-700 text-white hover:bg-teal-800',
-  secondary: 'border border-teal-700 text-teal-800 hover:bg-teal-50',
-  neutral: 'border border-slate-400 bg-white hover:bg-slate-50',
-  danger: 'bg-rose-700 text-white hover:bg-rose-800',
-  'danger-outline': 'border border-rose-600 text-rose-800 hover:bg-rose-50',
+  primary: 'bg-teal-700 font-semibold text-white hover:bg-teal-800',
+  secondary: 'border border-teal-700 font-semibold text-teal-800 hover:bg-teal-50',
+  subtle: 'border border-teal-700 text-teal-900 hover:bg-teal-50',
+  neutral: 'border border-slate-400 bg-white font-semibold hover:bg-slate-50',
+  danger: 'bg-rose-700 font-semibold text-white hover:bg-rose-800',
+  'danger-outline': 'border border-rose-600 font-semibold text-rose-800 hover:bg-rose-50',
 };
 
 const SIZES: Record<ButtonSize, string> = { sm: 'px-3', md: 'px-4', lg: 'px-5' };

@@ -21,7 +21,7 @@ export default async function PatientsSearch({ searchParams }: { searchParams: P
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">Patients</h1>
-        <ButtonLink href="/doctor/patients/new" variant="secondary">Register a new patient</ButtonLink>
+        <ButtonLink href="/doctor/patients/new" variant="subtle" className="font-medium">Register a new patient</ButtonLink>
       </div>
       <form role="search" className="flex gap-2" action="/doctor/patients">
         <label htmlFor="q" className="sr-only">Name, phone or patient number</label>

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { Button, ButtonLink } from '@/components/ui/button';
 
 /** The friendly page for an unexpected error: no stack trace, a way back, the reference to quote. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -8,8 +8,8 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="mb-2 text-2xl font-bold">Something went wrong</h1>
       <p className="mb-6 text-slate-700">It has been logged. Try again, or go back to your home page.{error.digest ? ` Reference: ${error.digest}` : ''}</p>
       <div className="flex justify-center gap-3">
-        <button type="button" onClick={reset} className="min-h-11 rounded border border-teal-700 px-5 font-semibold text-teal-800">Try again</button>
-        <Link href="/" className="inline-flex min-h-11 items-center rounded bg-teal-700 px-5 font-semibold text-white">Home</Link>
+        <Button type="button" variant="secondary" size="lg" onClick={reset}>Try again</Button>
+        <ButtonLink href="/" size="lg">Home</ButtonLink>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { ButtonLink } from '@/components/ui/button';
 import { getSessionUser } from '@/lib/auth/current-user';
 import { homeOf } from '@/lib/auth/page-guard';
 
@@ -14,8 +14,8 @@ export default async function Landing() {
         their own history from a phone; doctors run their day from one list; the clinic sees its numbers.
       </p>
       <div className="flex flex-wrap gap-3">
-        <Link href="/sign-in" className="inline-flex min-h-11 items-center rounded bg-teal-700 px-5 font-semibold text-white hover:bg-teal-800">Sign in</Link>
-        <Link href="/register" className="inline-flex min-h-11 items-center rounded border border-teal-700 px-5 font-semibold text-teal-800 hover:bg-teal-50">Register as a patient</Link>
+        <ButtonLink href="/sign-in" size="lg">Sign in</ButtonLink>
+        <ButtonLink href="/register" variant="secondary" size="lg">Register as a patient</ButtonLink>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { BarsChart } from '@/components/dashboard/bars-chart';
 import { ChartPanel } from '@/components/dashboard/chart-panel';
 import { RangeForm } from '@/components/dashboard/range-form';
 import { StatCard } from '@/components/dashboard/stat-card';
+import { Notice } from '@/components/ui/notice';
 import { toAppError } from '@/lib/api/with-api';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { getDashboardStats, type DashboardStats } from '@/lib/dashboard/get-dashboard-stats';
@@ -38,7 +39,7 @@ export default async function AdminDashboard({ searchParams }: { searchParams: P
       <h1 className="text-2xl font-bold">Clinic dashboard</h1>
       <RangeForm values={values} errors={errors} quick={quickRanges()} timeZone={stats?.range.timeZone ?? clinicZone()} />
       {stats ? <Figures stats={stats} /> : (
-        <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{message} Correct the fields marked above to see the figures.</p>
+        <Notice tone="error">{message} Correct the fields marked above to see the figures.</Notice>
       )}
     </div>
   );

@@ -1,5 +1,7 @@
 'use client';
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 export interface HoursDay {
@@ -52,9 +54,9 @@ export function AvailabilityHoursForm({ action, doctorId, slotMinutes, days, max
     <form action={formAction} key={state.nonce} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="doctor_id" value={doctorId} />
       {state.message && (
-        <p role={state.ok ? 'status' : 'alert'} className={`rounded p-3 ${state.ok ? 'bg-emerald-50 text-emerald-900' : 'bg-rose-50 text-rose-900'}`}>
+        <Notice tone={state.ok ? 'success' : 'error'}>
           {state.message}
-        </p>
+        </Notice>
       )}
 
       <div className="flex flex-col gap-1">
@@ -93,9 +95,9 @@ export function AvailabilityHoursForm({ action, doctorId, slotMinutes, days, max
         );
       })}
 
-      <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60 sm:self-start">
+      <Button type="submit" disabled={pending} className="sm:self-start">
         {pending ? 'Saving…' : 'Save weekly hours'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -14,9 +16,9 @@ export function AddTimeOffForm({ action, doctorId, minDate }: { action: Action; 
     <form action={formAction} key={state.nonce} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="doctor_id" value={doctorId} />
       {state.message && (
-        <p role={state.ok ? 'status' : 'alert'} className={`rounded p-3 ${state.ok ? 'bg-emerald-50 text-emerald-900' : 'bg-rose-50 text-rose-900'}`}>
+        <Notice tone={state.ok ? 'success' : 'error'}>
           {state.message}
-        </p>
+        </Notice>
       )}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="First day away" name="start_date" errors={e.start_date}>
@@ -31,9 +33,9 @@ export function AddTimeOffForm({ action, doctorId, minDate }: { action: Action; 
         </Field>
       </div>
       <Field label="Reason (optional, visible to staff only)" name="reason" defaultValue={v.reason} errors={e.reason} />
-      <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60 sm:self-start">
+      <Button type="submit" disabled={pending} className="sm:self-start">
         {pending ? 'Adding…' : 'Add time off'}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -41,7 +43,7 @@ export function AddTimeOffForm({ action, doctorId, minDate }: { action: Action; 
 /** "Remove" behind a disclosure that says what will happen; one confirmation, works before scripts load. */
 export function RemoveTimeOffForm({ action, timeOffId, period }: { action: Action; timeOffId: number; period: string }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
-  if (state.ok) return <p role="status" className="text-sm text-emerald-800">{state.message ?? 'Removed.'}</p>;
+  if (state.ok) return <Notice tone="success" compact>{state.message ?? 'Removed.'}</Notice>;
   return (
     <details>
       <summary className="inline-flex min-h-11 cursor-pointer items-center text-rose-800 underline underline-offset-4">
@@ -49,11 +51,11 @@ export function RemoveTimeOffForm({ action, timeOffId, period }: { action: Actio
       </summary>
       <form action={formAction} className="mt-1 flex flex-col gap-2 rounded border border-rose-200 bg-rose-50 p-3">
         <p className="text-sm">Patients will be able to book these days ({period}) again.</p>
-        {state.message && <p role="alert" className="text-sm text-rose-800">{state.message}</p>}
+        {state.message && <Notice tone="error" compact>{state.message}</Notice>}
         <input type="hidden" name="time_off_id" value={timeOffId} />
-        <button type="submit" disabled={pending} className="min-h-11 rounded bg-rose-700 px-4 font-semibold text-white disabled:opacity-60 sm:self-start">
+        <Button type="submit" variant="danger" disabled={pending} className="sm:self-start">
           {pending ? 'Removing…' : 'Yes, remove it'}
-        </button>
+        </Button>
       </form>
     </details>
   );

@@ -1,5 +1,7 @@
 'use client';
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 /**
@@ -8,17 +10,17 @@ import { initialActionState, type ActionState } from '@/lib/api/action-state';
  */
 export function CancelForm({ appointmentId, action, label = 'Cancel this appointment' }: { appointmentId: number; action: (s: ActionState, f: FormData) => Promise<ActionState>; label?: string }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
-  if (state.ok) return <p role="status" className="text-sm text-emerald-800">{state.message ?? 'Cancelled.'}</p>;
+  if (state.ok) return <Notice tone="success" compact>{state.message ?? 'Cancelled.'}</Notice>;
   return (
     <details className="mt-2">
       <summary className="inline-flex min-h-11 cursor-pointer items-center text-rose-800 underline">{label}</summary>
       <form action={formAction} className="mt-2 flex flex-col gap-2 rounded border border-rose-200 bg-rose-50 p-3">
         <p className="text-sm">The appointment will be cancelled and its time given to someone else. This cannot be undone.</p>
-        {state.message && <p role="alert" className="text-sm text-rose-800">{state.fieldErrors?.reason?.[0] ?? state.message}</p>}
+        {state.message && <Notice tone="error" compact>{state.fieldErrors?.reason?.[0] ?? state.message}</Notice>}
         <input type="hidden" name="appointment_id" value={appointmentId} />
         <label htmlFor={`reason-${appointmentId}`} className="text-sm font-medium">Reason</label>
         <input id={`reason-${appointmentId}`} name="reason" required maxLength={500} className="min-h-11 rounded border border-slate-400 bg-white px-3" />
-        <button type="submit" disabled={pending} className="min-h-11 rounded bg-rose-700 px-4 font-semibold text-white disabled:opacity-60">{pending ? 'Cancelling…' : 'Yes, cancel it'}</button>
+        <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Cancelling…' : 'Yes, cancel it'}</Button>
       </form>
     </details>
   );

@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 import type { AppointmentStatus } from '@/core/vocabulary';
 import { CancelForm } from './cancel-form';
@@ -19,7 +20,7 @@ export function StatusActions({ id, patientId, status, started, completable = tr
         {completable && <a href={`/doctor/patients/${patientId}/chart?appointment=${id}`} className={`${btn} inline-flex items-center border-emerald-700 text-emerald-900`}>Complete → chart</a>}
         {status === 'confirmed' && started && <button name="action" value="no-show" disabled={pending} className={`${btn} border-rose-700 text-rose-900`}>No-show</button>}
       </form>
-      {state.message && !state.ok && <p role="alert" className="w-full text-sm text-rose-800">{state.message}</p>}
+      {state.message && !state.ok && <Notice tone="error" compact className="w-full">{state.message}</Notice>}
       <CancelForm appointmentId={id} action={cancelAction} label="Cancel" />
     </div>
   );

@@ -1,9 +1,10 @@
 'use client';
+import { Button } from '@/components/ui/button';
 /** "Print" for a printable page: opens the browser's print dialog (hidden when printing). */
 export function PrintButton({ label = 'Print' }: { label?: string }) {
   return (
-    <button type="button" onClick={() => window.print()} className="min-h-11 rounded border border-slate-400 bg-white px-4 font-semibold hover:bg-slate-50 print:hidden">
+    <Button type="button" variant="neutral" onClick={() => window.print()} className="print:hidden">
       {label}
-    </button>
+    </Button>
   );
 }

@@ -3,6 +3,7 @@
  * from/to clinic dates and the granularity, each with its error next to it, plus quick range links.
  */
 import Link from 'next/link';
+import { Button } from '@/components/ui/button';
 import type { FieldErrors } from '@/lib/errors';
 import { rangeQuery, type QuickRange } from '@/lib/reports/dashboard-page';
 
@@ -41,7 +42,7 @@ export function RangeForm({ values, errors = {}, quick, timeZone }: {
           </select>
           <Err id="range-granularity-err" errors={errors.granularity} />
         </div>
-        <button type="submit" className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800">Show</button>
+        <Button type="submit">Show</Button>
       </form>
       <p className="mt-2 text-sm text-slate-600">Both dates included, in clinic days ({timeZone}).</p>
       <nav aria-label="Quick ranges" className="mt-1 flex flex-wrap gap-x-4">

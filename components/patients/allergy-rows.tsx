@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 
 const SEVERITIES = [['', 'Not sure'], ['mild', 'Mild'], ['moderate', 'Moderate'], ['severe', 'Severe']] as const;
 const MAX_ROWS = 50;
@@ -43,9 +44,9 @@ export function AllergyRows({ values, errors, initialRows }: { values: Record<st
       })}
       {errors.allergies && <p className="text-sm text-rose-700">{errors.allergies[0]}</p>}
       {rows < MAX_ROWS && (
-        <button type="button" onClick={() => setRows((n) => Math.min(MAX_ROWS, n + 1))} className="min-h-11 self-start rounded border border-teal-700 px-3 text-teal-900">
+        <Button type="button" variant="subtle" size="sm" onClick={() => setRows((n) => Math.min(MAX_ROWS, n + 1))} className="self-start">
           Add another allergy
-        </button>
+        </Button>
       )}
     </fieldset>
   );

@@ -1,7 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
 import type { WalkInFormState } from '@/lib/patients/walk-in-form-state';
 
 type Act = (s: WalkInFormState, f: FormData) => Promise<WalkInFormState>;
@@ -23,12 +25,12 @@ export function NewPatientForm({ action }: { action: Act }) {
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-4" noValidate>
       {state.ok && state.created && (
-        <div role="status" className="rounded bg-emerald-50 p-3 text-emerald-900" data-testid="patient-created">
+        <Notice tone="success" as="div" data-testid="patient-created">
           <p><span className="font-semibold">{state.created.name}</span> is registered with patient number <span className="font-semibold">{state.created.patientNumber}</span>.</p>
           <p className="mt-1"><Link className="underline" href={`/doctor/patients?q=${encodeURIComponent(state.created.patientNumber)}`}>Find them in Patients</Link> to start a walk-in visit.</p>
-        </div>
+        </Notice>
       )}
-      {state.message && !state.ok && !dups.length && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{state.message}</p>}
+      {state.message && !state.ok && !dups.length && <Notice tone="error">{state.message}</Notice>}
       {dups.length > 0 && (
         <section role="alert" aria-labelledby="dups-title" className="rounded border border-amber-400 bg-amber-50 p-3 text-amber-950" data-testid="possible-duplicates">
           <h2 id="dups-title" className="font-semibold">This patient may already be registered</h2>
@@ -69,9 +71,9 @@ export function NewPatientForm({ action }: { action: Act }) {
           {BLOOD_TYPES.map((b) => <option key={b} value={b}>{b}</option>)}
         </select>
       </Field>
-      <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         {pending ? 'Registering…' : dups.length ? 'Register the new patient' : 'Register patient'}
-      </button>
+      </Button>
     </form>
   );
 }

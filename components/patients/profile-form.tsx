@@ -1,6 +1,8 @@
 'use client';
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 import { AllergyRows } from './allergy-rows';
 
@@ -27,8 +29,8 @@ export function PatientProfileForm({ action, defaults }: { action: Act; defaults
   const area = 'min-h-11 rounded border border-slate-400 px-3 py-2 aria-[invalid=true]:border-rose-600';
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-5" noValidate>
-      {state.message && !state.ok && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{state.message}</p>}
-      {state.ok && state.message && <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">{state.message}</p>}
+      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
+      {state.ok && state.message && <Notice tone="success">{state.message}</Notice>}
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-1 text-lg font-semibold">Contact</legend>
         <Field label="Phone" name="contact_info.phone" type="tel" autoComplete="tel" defaultValue={v['contact_info.phone']} errors={e['contact_info.phone']} hint="e.g. 0712 345 678" />
@@ -48,9 +50,9 @@ export function PatientProfileForm({ action, defaults }: { action: Act; defaults
         <textarea id="f-medical_history" name="medical_history" rows={5} maxLength={8000} defaultValue={v.medical_history} className={area}
           aria-invalid={e.medical_history ? true : undefined} aria-describedby={e.medical_history ? 'f-medical_history-err' : undefined} />
       </Field>
-      <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : 'Save my profile'}
-      </button>
+      </Button>
     </form>
   );
 }

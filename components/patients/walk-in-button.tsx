@@ -1,5 +1,7 @@
 'use client';
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 /** "Start walk-in visit" for one patient; says why when it cannot start now. */
@@ -8,8 +10,8 @@ export function WalkInButton({ patientId, action }: { patientId: number; action:
   return (
     <form action={formAction} className="flex flex-col gap-1">
       <input type="hidden" name="patient_id" value={patientId} />
-      <button type="submit" disabled={pending} className="min-h-11 rounded border border-teal-700 px-3 text-sm font-medium text-teal-900 disabled:opacity-60">{pending ? 'Starting…' : 'Start walk-in visit'}</button>
-      {state.message && !state.ok && <p role="alert" className="text-sm text-rose-800">{state.message}</p>}
+      <Button type="submit" variant="subtle" size="sm" disabled={pending} className="text-sm font-medium">{pending ? 'Starting…' : 'Start walk-in visit'}</Button>
+      {state.message && !state.ok && <Notice tone="error" compact>{state.message}</Notice>}
     </form>
   );
 }

@@ -1,5 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 import type { VitalRow } from '@/lib/records/vital-signs';
 import { Icd10Picker, type PickedDiagnosis } from './icd10-picker';
@@ -53,7 +55,7 @@ export function AmendRecordForm({ recordId, version, ageYears, defaults, action 
   const err = (name: string) => e[name]?.[0];
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-5" noValidate>
-      {state.message && !state.ok && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{state.message}</p>}
+      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="record_id" value={recordId} />
       <input type="hidden" name="version" value={version} />
       <div className="flex flex-col gap-1">
@@ -96,7 +98,7 @@ export function AmendRecordForm({ recordId, version, ageYears, defaults, action 
             })}
           </div>
         ))}
-        <button type="button" onClick={() => setLines((n) => Math.min(30, n + 1))} className="min-h-11 self-start rounded border border-teal-700 px-3 text-teal-900">Add a medicine</button>
+        <Button type="button" variant="subtle" size="sm" onClick={() => setLines((n) => Math.min(30, n + 1))} className="self-start">Add a medicine</Button>
         {defaults.freePrescription && (
           <div className="flex flex-col gap-1">
             <label htmlFor="prescription" className="text-sm font-medium">Prescription as free text</label>
@@ -118,9 +120,9 @@ export function AmendRecordForm({ recordId, version, ageYears, defaults, action 
         <p id="reason-hint" className="text-sm text-slate-600">Kept with this version. The current version stays readable in the record&apos;s history.</p>
         {err('reason') && <p className="text-sm text-rose-700">{err('reason')}</p>}
       </div>
-      <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : `Save the amendment (version ${version + 1})`}
-      </button>
+      </Button>
     </form>
   );
 }

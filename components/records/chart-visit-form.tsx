@@ -1,5 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 import { Icd10Picker } from './icd10-picker';
 import { VitalSignsFields } from './vital-signs-fields';
@@ -23,7 +25,7 @@ export function ChartVisitForm({ patientId, appointmentId, ageYears, action }: {
   const input = 'min-h-11 w-full rounded border border-slate-400 px-3 py-2';
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-5" noValidate>
-      {state.message && !state.ok && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{state.message}</p>}
+      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="patient_id" value={patientId} />
       {appointmentId && <input type="hidden" name="appointment_id" value={appointmentId} />}
       <div className="flex flex-col gap-1">
@@ -45,16 +47,16 @@ export function ChartVisitForm({ patientId, appointmentId, ageYears, action }: {
             ))}
           </div>
         ))}
-        <button type="button" onClick={() => setLines((n) => Math.min(30, n + 1))} className="min-h-11 self-start rounded border border-teal-700 px-3 text-teal-900">Add a medicine</button>
+        <Button type="button" variant="subtle" size="sm" onClick={() => setLines((n) => Math.min(30, n + 1))} className="self-start">Add a medicine</Button>
       </fieldset>
       <VitalSignsFields fieldErrors={e} values={v} ageYears={ageYears} />
       <div className="flex flex-col gap-1">
         <label htmlFor="notes" className="font-medium">Notes</label>
         <textarea id="notes" name="notes" rows={3} maxLength={8000} defaultValue={v.notes} className={input} />
       </div>
-      <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : appointmentId ? 'Save the visit and complete the appointment' : 'Save the visit'}
-      </button>
+      </Button>
     </form>
   );
 }

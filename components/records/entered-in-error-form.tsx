@@ -1,5 +1,7 @@
 'use client';
 import { useActionState, useId } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 /**
@@ -18,7 +20,7 @@ export function EnteredInErrorForm({ recordId, action }: { recordId: number; act
           Use this for a record that should not exist (wrong patient, wrong visit). It will be hidden from the chart, the
           patient&apos;s records and the statistics, but kept with your reason. This cannot be undone; to correct a detail, amend instead.
         </p>
-        {state.message && !reasonError && <p role="alert" className="text-sm text-rose-800">{state.message}</p>}
+        {state.message && !reasonError && <Notice tone="error" compact>{state.message}</Notice>}
         <input type="hidden" name="record_id" value={recordId} />
         <label htmlFor={`${id}-reason`} className="text-sm font-medium">Why is this record in error?</label>
         <textarea
@@ -27,9 +29,9 @@ export function EnteredInErrorForm({ recordId, action }: { recordId: number; act
           className="rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-rose-600"
         />
         {reasonError && <p id={`${id}-err`} className="text-sm text-rose-700">{reasonError}</p>}
-        <button type="submit" disabled={pending} className="min-h-11 rounded bg-rose-700 px-4 font-semibold text-white disabled:opacity-60">
+        <Button type="submit" variant="danger" disabled={pending}>
           {pending ? 'Marking…' : 'Yes, mark it entered in error'}
-        </button>
+        </Button>
       </form>
     </details>
   );

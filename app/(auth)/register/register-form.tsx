@@ -1,6 +1,8 @@
 'use client';
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState } from '@/lib/api/action-state';
 import { registerAction } from './actions';
 
@@ -11,7 +13,7 @@ export function RegisterForm() {
   const e = state.fieldErrors ?? {};
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-4" noValidate>
-      {state.message && !state.ok && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{state.message}</p>}
+      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <Field label="Full name" name="name" autoComplete="name" defaultValue={v.name} errors={e.name} required />
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={v.email} errors={e.email} required />
       <Field label="Password" name="password" type="password" autoComplete="new-password" errors={e.password} hint="At least 8 characters." required />
@@ -26,9 +28,9 @@ export function RegisterForm() {
         </select>
       </Field>
       <Field label="Phone" name="phone" type="tel" autoComplete="tel" defaultValue={v.phone} errors={e.phone} hint="e.g. 0712 345 678" required />
-      <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         {pending ? 'Creating your account…' : 'Create account'}
-      </button>
+      </Button>
     </form>
   );
 }

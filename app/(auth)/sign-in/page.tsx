@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { Notice } from '@/components/ui/notice';
 import { getSessionUser } from '@/lib/auth/current-user';
 import { homeOf } from '@/lib/auth/page-guard';
 import { safeLocalPath } from '@/lib/safe-path';
@@ -23,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
-      {sp.registered && <p role="status" className="mb-4 rounded bg-emerald-50 p-3 text-emerald-900">Your account is ready. Sign in with your email and password.</p>}
+      {sp.registered && <Notice tone="success" className="mb-4">Your account is ready. Sign in with your email and password.</Notice>}
       <SignInForm callbackUrl={callbackUrl} initialError={sp.error ? (MESSAGES[sp.error] ?? 'Sign-in failed. Try again.') : undefined} defaultEmail={sp.email} messages={MESSAGES} />
       <p className="mt-6 text-sm">New patient? <a className="text-teal-800 underline" href="/register">Create an account</a></p>
     </div>

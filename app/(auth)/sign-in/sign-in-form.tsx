@@ -1,6 +1,8 @@
 'use client';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 
 /** Email + password form posting to next-auth's credentials provider; shows the error in words. */
 export function SignInForm({ callbackUrl, initialError, defaultEmail, messages }: { callbackUrl?: string; initialError?: string; defaultEmail?: string; messages: Record<string, string> }) {
@@ -29,7 +31,7 @@ export function SignInForm({ callbackUrl, initialError, defaultEmail, messages }
 
   return (
     <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate>
-      {error && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{error}</p>}
+      {error && <Notice tone="error">{error}</Notice>}
       <div className="flex flex-col gap-1">
         <label htmlFor="email" className="font-medium">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} className="min-h-11 rounded border border-slate-400 px-3 py-2" />
@@ -38,9 +40,9 @@ export function SignInForm({ callbackUrl, initialError, defaultEmail, messages }
         <label htmlFor="password" className="font-medium">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="min-h-11 rounded border border-slate-400 px-3 py-2" />
       </div>
-      <button type="submit" disabled={busy} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
+      <Button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState } from '@/lib/api/action-state';
 import { changePasswordAction } from './actions';
 
@@ -10,13 +12,13 @@ export function PasswordForm({ temporary }: { temporary: boolean }) {
   const e = state.fieldErrors ?? {};
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-4" noValidate>
-      {state.message && !state.ok && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{state.message}</p>}
+      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <Field label={temporary ? 'Temporary password' : 'Current password'} name="current_password" type="password" autoComplete="current-password" errors={e.current_password} required />
       <Field label="New password" name="new_password" type="password" autoComplete="new-password" errors={e.new_password} hint="At least 8 characters." required />
       <Field label="New password again" name="confirm_password" type="password" autoComplete="new-password" errors={e.confirm_password} required />
-      <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
+      <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : 'Save new password'}
-      </button>
+      </Button>
     </form>
   );
 }

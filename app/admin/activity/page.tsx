@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Button } from '@/components/ui/button';
 import { Card, Empty } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
 import { Pager, countPhrase, isPastTheEnd } from '@/components/ui/pager';
 import type { AuditOutcome } from '@/core/vocabulary';
 import { MAX_PAGE } from '@/lib/api/pagination';
@@ -103,14 +105,14 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           <Field label="From" name="from" type="date" defaultValue={params.from} errors={err('from')} />
           <Field label="To" name="to" type="date" defaultValue={params.to} errors={err('to')} />
           <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-3">
-            <button type="submit" className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800">Filter</button>
+            <Button type="submit">Filter</Button>
             {filtered && <Link href="/admin/activity" className="inline-flex min-h-11 items-center underline">Clear filters</Link>}
           </div>
         </form>
       </Card>
 
       {!result ? (
-        <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">Some filters are not valid. Correct the fields marked above to see the activity.</p>
+        <Notice tone="error">Some filters are not valid. Correct the fields marked above to see the activity.</Notice>
       ) : (
         <Card title="Events">
           <p className="mb-2 text-sm text-slate-600" data-testid="activity-count">

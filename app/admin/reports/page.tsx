@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { DataTable } from '@/components/dashboard/data-table';
 import { PrintButton } from '@/components/dashboard/print-button';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 import { toAppError } from '@/lib/api/with-api';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import type { FieldErrors } from '@/lib/errors';
@@ -49,7 +51,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
               aria-invalid={monthErr ? true : undefined} aria-describedby={monthErr ? 'report-month-err' : undefined} className={input} />
             {monthErr && <p id="report-month-err" className="text-sm text-rose-700">{monthErr}</p>}
           </div>
-          <button type="submit" className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800">Show report</button>
+          <Button type="submit">Show report</Button>
         </form>
         {report && (
           <div className="flex flex-wrap items-center gap-3">
@@ -70,7 +72,7 @@ export default async function MonthlyReportPage({ searchParams }: { searchParams
           ))}
         </div>
       ) : (
-        <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{message} Choose a month that has started, as YYYY-MM.</p>
+        <Notice tone="error">{message} Choose a month that has started, as YYYY-MM.</Notice>
       )}
     </div>
   );

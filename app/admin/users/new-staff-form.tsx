@@ -1,6 +1,8 @@
 'use client';
 import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { Notice } from '@/components/ui/notice';
 import { initialActionState } from '@/lib/api/action-state';
 import { createStaffAction, type StaffCreatedState } from './actions';
 
@@ -16,18 +18,18 @@ export function NewStaffForm() {
   return (
     <div className="flex flex-col gap-4">
       {s.ok && s.temporaryPassword && (
-        <div role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-950">
+        <Notice tone="warning" as="div">
           <p className="font-semibold">{s.message}</p>
           <p className="mt-1">Temporary password for {s.createdEmail}: <code data-testid="temporary-password" className="select-all rounded bg-white px-2 py-1 font-mono">{s.temporaryPassword}</code></p>
           <p className="mt-1 text-sm">Give it to them privately. It is shown only this once; they must choose their own at first sign-in.</p>
-        </div>
+        </Notice>
       )}
       <form action={formAction} key={s.nonce} className="flex flex-col gap-4" noValidate aria-describedby="new-staff-password-note">
         <p id="new-staff-password-note" className="text-sm text-slate-600" data-testid="temporary-password-note">
           No password to choose: a temporary password is generated and shown here once, after you create the account.
           They choose their own at first sign-in.
         </p>
-        {s.message && !s.ok && <p role="alert" className="rounded bg-rose-50 p-3 text-rose-900">{s.message}</p>}
+        {s.message && !s.ok && <Notice tone="error">{s.message}</Notice>}
         <Field label="Role" name="role" errors={e.role}>
           <select id="f-role" name="role" value={role} onChange={(ev) => setRole(ev.target.value)} className={selectClass}>
             <option value="doctor">Doctor</option>
@@ -37,9 +39,9 @@ export function NewStaffForm() {
         <Field label="Email" name="email" type="email" autoComplete="off" defaultValue={v.email} errors={e.email} required />
         <Field label="Full name" name="name" defaultValue={v.name} errors={e.name} hint="Optional: taken from the email when empty." />
         {role === 'doctor' && <Field label="Specialty" name="specialty" defaultValue={v.specialty} errors={e.specialty} hint="Default: General Practice." />}
-        <button type="submit" disabled={pending} className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800 disabled:opacity-60">
+        <Button type="submit" disabled={pending}>
           {pending ? 'Creating…' : 'Create account'}
-        </button>
+        </Button>
       </form>
     </div>
   );

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { Button, buttonClass } from '@/components/ui/button';
 import { Card, Empty } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
 import { Pager, countPhrase, isPastTheEnd } from '@/components/ui/pager';
 import { MAX_PAGE } from '@/lib/api/pagination';
 import { requirePageUser } from '@/lib/auth/page-guard';
@@ -39,7 +41,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <h1 className="text-2xl font-bold">Users</h1>
-        <a href="#new-staff" className="inline-flex min-h-11 items-center rounded border border-teal-700 px-4 font-semibold text-teal-800 hover:bg-teal-50">New doctor or admin ↓</a>
+        <a href="#new-staff" className={buttonClass({ variant: 'secondary', link: true })}>New doctor or admin ↓</a>
       </div>
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <Card title="All users">
@@ -54,10 +56,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <option value="doctor">Doctors</option>
               <option value="admin">Admins</option>
             </select>
-            <button type="submit" className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white hover:bg-teal-800">Search</button>
+            <Button type="submit">Search</Button>
           </form>
           {roleError ? (
-            <p id="users-role-err" role="alert" className="rounded bg-rose-50 p-3 text-rose-900">Role: {roleError} Correct the role above to see the users.</p>
+            <Notice tone="error" id="users-role-err">Role: {roleError} Correct the role above to see the users.</Notice>
           ) : <>
           <p className="mb-2 text-sm text-slate-600">{countPhrase(count, ['user', 'users'])}{q ? ` matching “${q}”` : ''}</p>
           {pastEnd ? null : rows.length ? (

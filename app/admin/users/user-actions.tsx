@@ -1,10 +1,10 @@
 'use client';
 import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Notice } from '@/components/ui/notice';
 import type { Role } from '@/core/vocabulary';
 import { initialActionState } from '@/lib/api/action-state';
 import { changeRoleAction, setActiveAction } from './actions';
-
-const button = 'min-h-11 rounded px-3 font-semibold disabled:opacity-60';
 
 /** Role change (staff only, not oneself) and deactivate/reactivate, each after one confirmation. */
 export function UserActions({ id, name, role, isActive, isSelf }: { id: number; name: string; role: Role; isActive: boolean; isSelf: boolean }) {
@@ -26,13 +26,13 @@ export function UserActions({ id, name, role, isActive, isSelf }: { id: number; 
               <input type="hidden" name="id" value={id} />
               <input type="hidden" name="role" value={newRole} />
               <span>Make {name} {newRole === 'admin' ? 'an admin' : 'a doctor'}?</span>
-              <button type="submit" disabled={rolePending} className={`${button} bg-teal-700 text-white`}>Yes, change role</button>
-              <button type="button" onClick={() => setConfirming(null)} className={`${button} border border-slate-400`}>Cancel</button>
+              <Button type="submit" size="sm" disabled={rolePending}>Yes, change role</Button>
+              <Button type="button" variant="neutral" size="sm" onClick={() => setConfirming(null)}>Cancel</Button>
             </form>
           ) : (
-            <button type="button" onClick={() => setConfirming('role')} className={`${button} border border-slate-400`}>
+            <Button type="button" variant="neutral" size="sm" onClick={() => setConfirming('role')}>
               Make {newRole}
-            </button>
+            </Button>
           )
         )}
         {confirming === 'active' ? (
@@ -40,18 +40,18 @@ export function UserActions({ id, name, role, isActive, isSelf }: { id: number; 
             <input type="hidden" name="id" value={id} />
             <input type="hidden" name="active" value={isActive ? 'false' : 'true'} />
             <span>{isActive ? `Deactivate ${name}? They are signed out at once; their records stay.` : `Reactivate ${name}?`}</span>
-            <button type="submit" disabled={activePending} className={`${button} ${isActive ? 'bg-rose-700' : 'bg-teal-700'} text-white`}>
+            <Button type="submit" variant={isActive ? 'danger' : 'primary'} size="sm" disabled={activePending}>
               {isActive ? 'Yes, deactivate' : 'Yes, reactivate'}
-            </button>
-            <button type="button" onClick={() => setConfirming(null)} className={`${button} border border-slate-400`}>Cancel</button>
+            </Button>
+            <Button type="button" variant="neutral" size="sm" onClick={() => setConfirming(null)}>Cancel</Button>
           </form>
         ) : confirming === null && !(isSelf && isActive) && (
-          <button type="button" onClick={() => setConfirming('active')} className={`${button} border ${isActive ? 'border-rose-600 text-rose-800' : 'border-teal-700 text-teal-800'}`}>
+          <Button type="button" variant={isActive ? 'danger-outline' : 'secondary'} size="sm" onClick={() => setConfirming('active')}>
             {isActive ? 'Deactivate' : 'Reactivate'}
-          </button>
+          </Button>
         )}
       </div>
-      {message?.message && <p role={message.ok ? 'status' : 'alert'} className={`text-sm ${message.ok ? 'text-teal-800' : 'text-rose-700'}`}>{message.message}</p>}
+      {message?.message && <Notice tone={message.ok ? 'success' : 'error'} compact>{message.message}</Notice>}
     </div>
   );
 }

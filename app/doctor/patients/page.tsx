@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { WalkInButton } from '@/components/patients/walk-in-button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { Card, Empty } from '@/components/ui/card';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { searchPatientsForStaff } from '@/lib/patients/search-patients';
@@ -20,12 +21,12 @@ export default async function PatientsSearch({ searchParams }: { searchParams: P
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">Patients</h1>
-        <Link href="/doctor/patients/new" className="inline-flex min-h-11 items-center rounded border border-teal-700 px-4 font-medium text-teal-900">Register a new patient</Link>
+        <ButtonLink href="/doctor/patients/new" variant="subtle" className="font-medium">Register a new patient</ButtonLink>
       </div>
       <form role="search" className="flex gap-2" action="/doctor/patients">
         <label htmlFor="q" className="sr-only">Name, phone or patient number</label>
         <input id="q" name="q" type="search" defaultValue={qText} placeholder="Name, phone or patient number" className="min-h-11 flex-1 rounded border border-slate-400 px-3" />
-        <button type="submit" className="min-h-11 rounded bg-teal-700 px-4 font-semibold text-white">Search</button>
+        <Button type="submit">Search</Button>
       </form>
       <Card>
         {qText.trim().length < 2 ? <Empty>Type at least two letters of a name, a phone number or a patient number (EH-…).</Empty>

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CancelForm } from '@/components/appointments/cancel-form';
+import { ButtonLink } from '@/components/ui/button';
 import { Card, Empty } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { listAppointments } from '@/lib/appointments/list-appointments';
 import { requirePageUser } from '@/lib/auth/page-guard';
@@ -23,10 +25,10 @@ export default async function MyAppointments({ searchParams }: { searchParams: P
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">My appointments</h1>
-        <Link href="/patient/book" className="inline-flex min-h-11 items-center rounded bg-teal-700 px-4 font-semibold text-white">Book an appointment</Link>
+        <ButtonLink href="/patient/book">Book an appointment</ButtonLink>
       </div>
-      {sp.booked && <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">Your appointment is booked. The clinic will confirm it.</p>}
-      {sp.cancelled && <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">Your appointment is cancelled. The time is free for someone else.</p>}
+      {sp.booked && <Notice tone="success">Your appointment is booked. The clinic will confirm it.</Notice>}
+      {sp.cancelled && <Notice tone="success">Your appointment is cancelled. The time is free for someone else.</Notice>}
       <Card title="Upcoming">
         {upcoming.rows.length ? (
           <ul className="divide-y divide-slate-100" data-testid="upcoming-appointments">

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ButtonLink } from '@/components/ui/button';
 import { Card, Empty } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
@@ -41,9 +43,9 @@ export default async function PatientChartPage({ params, searchParams }: { param
         </p>
       </section>
 
-      {sp.charted && <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">The visit is saved.</p>}
+      {sp.charted && <Notice tone="success">The visit is saved.</Notice>}
       <div className="flex flex-wrap gap-3">
-        <Link href={`/doctor/patients/${p.id}/chart`} className="inline-flex min-h-11 items-center rounded bg-teal-700 px-4 font-semibold text-white">Chart a visit</Link>
+        <ButtonLink href={`/doctor/patients/${p.id}/chart`}>Chart a visit</ButtonLink>
       </div>
       {chart.vitals.length > 0 && (
         <Card title="Vital signs over time">

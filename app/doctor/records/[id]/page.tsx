@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EnteredInErrorForm } from '@/components/records/entered-in-error-form';
 import { VisitSummary } from '@/components/records/visit-summary';
+import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
 import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getMedicalRecord } from '@/lib/records/get-medical-record';
@@ -34,9 +36,9 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
         <p className="text-slate-700">{r.patientName} · seen by {r.doctorName} · {STATUS_WORDS[r.status]}, version {r.version}</p>
         <Link href={`/doctor/patients/${r.patientId}`} className="inline-flex min-h-11 items-center text-teal-800 underline">← Back to the chart</Link>
       </div>
-      {sp.amended && <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">The amendment is saved as version {r.version}. The earlier version stays below.</p>}
-      {sp.unchanged && <p role="status" className="rounded bg-slate-100 p-3 text-slate-800">Nothing was changed, so no new version was written.</p>}
-      {sp.marked && <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">The record is marked entered in error. It is hidden from the chart and the statistics, and kept here.</p>}
+      {sp.amended && <Notice tone="success">The amendment is saved as version {r.version}. The earlier version stays below.</Notice>}
+      {sp.unchanged && <Notice tone="info">Nothing was changed, so no new version was written.</Notice>}
+      {sp.marked && <Notice tone="success">The record is marked entered in error. It is hidden from the chart and the statistics, and kept here.</Notice>}
       {enteredInError && (
         <p className="rounded border border-rose-300 bg-rose-50 p-3 text-rose-900" data-testid="entered-in-error">
           <span className="font-semibold">Entered in error</span> on {formatDate(enteredInError.at)} {formatTime(enteredInError.at)}
@@ -51,7 +53,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
         <VisitSummary content={current.content} ageYears={age} showNotes />
         {mayChange && (
           <div className="mt-3 flex flex-col gap-1">
-            <Link href={`/doctor/records/${r.id}/amend`} className="inline-flex min-h-11 items-center self-start rounded bg-teal-700 px-4 font-semibold text-white">Amend</Link>
+            <ButtonLink href={`/doctor/records/${r.id}/amend`} className="self-start">Amend</ButtonLink>
             <EnteredInErrorForm recordId={r.id} action={markEnteredInErrorAction} />
           </div>
         )}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingSteps, type BookingSearchParams } from '@/components/appointments/booking-steps';
+import { Notice } from '@/components/ui/notice';
 import { getBookingPatient } from '@/lib/appointments/get-booking-patient';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { staffBookAction } from './actions';
@@ -18,7 +19,7 @@ export default async function StaffBookPage({ params, searchParams }: { params: 
   if (sp.booked) {
     return (
       <div className="flex flex-col gap-3">
-        <p role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">The appointment for {patient.name} is booked.</p>
+        <Notice tone="success">The appointment for {patient.name} is booked.</Notice>
         <Link href="/doctor/patients" className="text-teal-800 underline">← Back to patients</Link>
       </div>
     );

@@ -211,7 +211,8 @@ export const medicalRecordWithHistorySchema = medicalRecordSchema.extend({
     version: z.number().int().positive(),
     status: recordStatus,
     written_at: instant,
-    written_by: z.object({ id, name: z.string() }),
+    written_by: z.object({ id: id.nullable(), name: z.string().nullable() })
+      .meta({ description: 'Who wrote it; null members when the writer is not a user (e.g. an import).' }),
     reason: z.string().nullable(),
     ...recordContent,
   })).meta({ description: 'The earlier versions, oldest first.' }),

@@ -2,7 +2,7 @@
  * The registry of the REST API's operations for the OpenAPI document: one entry per route handler
  * method (path template as `listApiRoutes()` spells it, trailing slash), with the zod schemas that
  * really validate its query and body — imported from `lib/<domain>/schemas.ts`, never copied — and
- * its response shapes (`./responses.ts`). `document.ts` turns it into OpenAPI 3.1 with zod-openapi.
+ * its response shapes (next to their serializers in `lib/<domain>/serialize.ts`). `document.ts` turns it into OpenAPI 3.1 with zod-openapi.
  *
  * A new route handler fails `openapi.int.test.ts` until it has an entry here (and an entry whose
  * route is gone fails it too).
@@ -30,11 +30,19 @@ import { DASHBOARD_TABLE_IDS } from '@/lib/reports/dashboard-tables';
 import { monthlyReportQuerySchema } from '@/lib/reports/monthly-report';
 import { listUsersSchema, updateUserSchema } from '@/lib/users/schemas';
 import { DOCS_ASSET_NAMES } from './docs-page';
+import { bookableDoctorListResponseSchema as doctorList, slotListResponseSchema as slotListSchema } from '@/lib/appointments/availability-serialize';
+import { appointmentListResponseSchema as appointmentList, appointmentResponseSchema as appointmentSchema } from '@/lib/appointments/serialize';
+import { loginResponseSchema, logoutResponseSchema } from '@/lib/auth/serialize';
+import { auditEventListResponseSchema as activityList, dashboardStatsResponseSchema } from '@/lib/dashboard/serialize';
+import { healthCheckResponseSchema as healthCheckSchema } from '@/lib/health/serialize';
+import { patientProfileListResponseSchema as profileList, patientProfileResponseSchema as patientProfileSchema } from '@/lib/patients/serialize';
+import { icd10ResultsResponseSchema as icd10ResultsSchema } from '@/lib/records/icd10/serialize';
 import {
-  appointmentSchema, auditEventSchema, bookableDoctorSchema, dashboardStatsResponseSchema, healthCheckSchema,
-  icd10ResultsSchema, loginResponseSchema, logoutResponseSchema, medicalRecordSchema, medicalRecordWithHistorySchema,
-  monthlyReportResponseSchema, paginatedSchema, patientProfileSchema, slotListSchema, userSchema,
-} from './responses';
+  medicalRecordListResponseSchema as recordList, medicalRecordResponseSchema as medicalRecordSchema,
+  medicalRecordWithHistoryResponseSchema as medicalRecordWithHistorySchema,
+} from '@/lib/records/serialize';
+import { monthlyReportResponseSchema } from '@/lib/reports/serialize';
+import { userListResponseSchema as userList, userResponseSchema as userSchema } from '@/lib/users/serialize';
 
 export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -102,12 +110,6 @@ function queryOf(...schemas: z.ZodObject[]): z.ZodObject {
 const ADMIN: readonly Role[] = ['admin'];
 const STAFF: readonly Role[] = ['doctor', 'admin'];
 
-const userList = paginatedSchema(userSchema, 'UserList');
-const appointmentList = paginatedSchema(appointmentSchema, 'AppointmentList');
-const recordList = paginatedSchema(medicalRecordSchema, 'MedicalRecordList');
-const profileList = paginatedSchema(patientProfileSchema, 'PatientProfileList');
-const doctorList = paginatedSchema(bookableDoctorSchema, 'DoctorList');
-const activityList = paginatedSchema(auditEventSchema, 'AuditEventList');
 
 /** `POST /api/users/`: validated by `registerUser` (lib/users/register-user.ts) — a patient by `registerPatientSchema`, staff by `createStaffUserSchema`. */
 const createUserBody = z.union([

@@ -1,6 +1,7 @@
 import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { paginated, pageWindow, paginationSchema } from '@/lib/api/pagination';
-import { listRecentActivity, serializeActivityItem } from '@/lib/dashboard/list-recent-activity';
+import { listRecentActivity } from '@/lib/dashboard/list-recent-activity';
+import { serializeActivityItem } from '@/lib/dashboard/serialize';
 
 // GET /api/dashboard/recent-activity/ — the audit log, newest first, filtered (?actor=&action=&patient=&outcome=&from=&to=) and paginated (admin only)
 export const GET = withApi(async ({ req, user, query }) => {

@@ -1,6 +1,7 @@
 import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { csvResponse } from '@/lib/reports/csv';
-import { getMonthlyReport, monthlyReportQuerySchema, serializeMonthlyReport, toMonthlyReportCsv } from '@/lib/reports/monthly-report';
+import { getMonthlyReport, monthlyReportQuerySchema, toMonthlyReportCsv } from '@/lib/reports/monthly-report';
+import { serializeMonthlyReport } from '@/lib/reports/serialize';
 
 // GET /api/reports/monthly/?month=YYYY-MM&format=json|csv — the clinic's monthly summary report (admin only; default the previous clinic month, JSON)
 export const GET = withApi(async ({ user, query }) => {

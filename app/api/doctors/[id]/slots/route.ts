@@ -1,7 +1,7 @@
 import { idParam } from '@/lib/api/params';
 import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
 import { listDoctorSlots } from '@/lib/appointments/availability-services';
-import { serializeSlot } from '@/lib/appointments/availability-serialize';
+import { serializeSlots } from '@/lib/appointments/availability-serialize';
 import { slotsQuerySchema } from '@/lib/appointments/schemas';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +11,7 @@ export const GET = withApi<{ id: string }>(async ({ params, user, query }) => {
   const doctorId = idParam(params.id, 'The doctor');
   const { from, to } = query(slotsQuerySchema);
   const slots = await listDoctorSlots({ user, doctorId, from, to });
-  return { results: slots.map(serializeSlot) };
+  return serializeSlots(slots);
 });
 
 // Other methods — 405 with Allow: GET

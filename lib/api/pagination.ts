@@ -44,3 +44,16 @@ export function paginated<T>(req: Request, p: Pagination, count: number, results
     results,
   };
 }
+
+/**
+ * The schema of `paginated`'s envelope around `item`, named `name` in the OpenAPI document (`UserList`).
+ * Make one per list and share it: the document registers each name once.
+ */
+export function paginatedSchema<T extends z.ZodType>(item: T, name: string) {
+  return z.object({
+    count: z.number().int().nonnegative().meta({ description: 'Items in the whole list.' }),
+    next: z.url().nullable().meta({ description: 'Absolute URL of the next page, or null.' }),
+    previous: z.url().nullable().meta({ description: 'Absolute URL of the previous page, or null.' }),
+    results: z.array(item),
+  }).meta({ id: name, description: `A page of ${name.replace(/List$/, '')} items, stable order (id as the last tie-breaker).` });
+}

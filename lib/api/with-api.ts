@@ -1,15 +1,16 @@
 /**
- * The route-handler wrapper every API route handler (app/api/.../route.ts) uses:
- * authenticate (bearer token first, browser session otherwise) → check the role → refuse a user who
- * still has a temporary password (403 `forbidden`, `reason: "password_change_required"`, except on
- * routes that allow it: login and logout) → for data-changing
- * requests authenticated only by the cookie, check that `Origin` is our own → run → map errors to
- * `{"error":{"code","message","fields"?}}` with their status. Unknown errors become a generic 500.
+ * The route-handler wrapper every API route handler (app/api/.../route.ts) uses, driven by the route's
+ * operation (./operation.ts): authenticate (bearer token first, browser session otherwise) → check the
+ * role → refuse a user who still has a temporary password (403 `forbidden`, `reason:
+ * "password_change_required"`, except on operations that allow it: login and logout) → for
+ * data-changing requests authenticated only by the cookie, check that `Origin` is our own → parse the
+ * path parameters, query and body by the operation (./request-input.ts) → run → answer the handler's
+ * data as JSON with the operation's success status → map errors to `{"error":{"code","message",
+ * "fields"?}}` with their status. Unknown errors become a generic 500.
  */
 import crypto from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import type { Role } from '@/core/vocabulary';
 import { actorOf, assertRole, getRequestUser, type CurrentUser } from '@/lib/auth/current-user';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import type { Actor } from '@/lib/audit/audit';
@@ -17,41 +18,64 @@ import { classifyDbError } from '@/db/dialect';
 import { AppError, ERROR_STATUS, forbidden, passwordChangeRequired, validationError, zodFieldErrors } from '@/lib/errors';
 import { describeError } from '@/lib/log';
 import { env } from '@/core/env';
+import type { Operation, OperationSpec, PathParam, PathParamNames, ServiceValidated } from './operation';
+import { readRequestInput } from './request-input';
 
-export interface ApiContext<P = Record<string, string>> {
+/** The typed output of the operation's query part(s). */
+type PartOutput<Q> = Q extends ServiceValidated ? Record<never, never> : Q extends z.ZodType ? z.output<Q> : Record<never, never>;
+type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** The handler's `params`: each `{name}` as its `PathParam` parsed it (`{id}` → number). */
+export type ParamsOf<S> = S extends { params: infer P } ? { [K in keyof P]: P[K] extends PathParam<infer T> ? T : never } : Record<string, never>;
+/** The handler's `query`: the parsed query part(s), merged (`{}` without a query). */
+export type QueryOf<S> = S extends { query: infer Q }
+  ? (Q extends readonly unknown[] ? Intersect<PartOutput<Q[number]>> : PartOutput<Q>) & {}
+  : Record<string, never>;
+/** The handler's `body`: parsed; a reader when it may be left out; the raw JSON object when the service validates it. */
+export type BodyOf<S> = S extends { body: infer B }
+  ? B extends ServiceValidated ? Record<string, unknown>
+    : B extends z.ZodType ? (S extends { bodyRequired: false } ? () => Promise<z.output<B>> : z.output<B>) : undefined
+  : undefined;
+/** The handler's `user`: never null where a signed-in caller is required. */
+export type UserOf<S> = S extends { auth: 'public' | 'none' } ? CurrentUser | null : CurrentUser;
+/** The data a handler may return for the operation's success answer (what its schema accepts). */
+export type SuccessDataOf<S> = S extends { success: { schema: infer R extends z.ZodType } } ? z.input<R> : never;
+
+/** What a handler receives: the request, the caller, and the request's parts parsed by the operation. */
+export interface ApiContext<S extends OperationSpec> {
   req: Request;
-  params: P;
-  /** Null only on routes declared `{ auth: 'public' }`. */
-  user: CurrentUser | null;
+  user: UserOf<S>;
   actor: Actor;
   requestId: string;
   clientAddress: string;
-  /** Parses the JSON body with `schema`; malformed JSON or a mismatch is a 400 validation_error. */
-  body<S extends z.ZodType>(schema: S): Promise<z.infer<S>>;
-  /** Parses the query string with `schema` (400 on mismatch). */
-  query<S extends z.ZodType>(schema: S): z.infer<S>;
+  params: ParamsOf<S>;
+  query: QueryOf<S>;
+  body: BodyOf<S>;
 }
 
-export interface ApiOptions {
-  /**
-   * 'required' (default): a signed-in user. 'public': no user needed (the handler still sees one if
-   * present). 'none': the caller is not even looked up (probes such as the health check).
-   */
-  auth?: 'public' | 'required' | 'none';
-  /** Roles allowed (any signed-in role when omitted). */
-  roles?: readonly Role[];
-  /**
-   * Lets a user who must change their temporary password call this route (default false: they get a
-   * 403 `forbidden` with `reason: "password_change_required"` on every route, whatever the auth mode, until the password is changed).
-   */
-  allowTemporaryPassword?: boolean;
-}
+/**
+ * A handler: returns the success answer's data (sent as JSON with the operation's status) or a
+ * `Response` of its own (another status, headers, another media type).
+ */
+export type ApiHandler<S extends OperationSpec> = (ctx: ApiContext<S>) => Promise<Response | SuccessDataOf<S>>;
 
-type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | unknown>;
+/** The raw path parameters Next passes (`{ id: '12' }`). */
+type RawParams<S extends OperationSpec> = [PathParamNames<S['path']>] extends [never] ? Record<string, string> : { [K in PathParamNames<S['path']>]: string };
+
+/**
+ * A Next route handler made by `withApi`; `P` are its raw path parameters. It also carries its
+ * operation (`operationOf`), left out of the type so that a call's type stays that of a plain function.
+ */
+export type RouteHandler<P> = (req: Request, ctx?: { params?: Promise<P> | P }) => Promise<Response>;
+
+const HANDLER_OPERATION = Symbol.for('ehealth.routeOperation');
+
+/** The operation a route handler was made with by `withApi` (undefined for any other function). */
+export function operationOf(handler: unknown): Operation | undefined {
+  return typeof handler === 'function' ? (handler as unknown as Record<symbol, Operation | undefined>)[HANDLER_OPERATION] : undefined;
+}
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** The largest JSON body the API reads (1 MiB). */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** JSON error response in the API's envelope. */
 export function errorResponse(e: AppError, requestId?: string): NextResponse {
@@ -115,45 +139,30 @@ export function isMethodNotAllowedHandler(h: unknown): boolean {
   return typeof h === 'function' && (h as unknown as Record<symbol, unknown>)[NOT_ALLOWED] === true;
 }
 
-/** Wraps a route handler (see the module comment). The handler returns a Response or JSON-able data (200). */
-export function withApi<P = Record<string, string>>(handler: Handler<P>, options: ApiOptions = {}) {
-  return async (req: Request, ctx?: { params?: Promise<P> | P }): Promise<Response> => {
+/**
+ * Wraps a route handler with its operation (see the module comment). The returned function carries the
+ * operation (`operationOf`), so the route inventory and the OpenAPI document can be compared.
+ */
+export function withApi<const S extends OperationSpec>(operation: Operation<S>, handler: NoInfer<ApiHandler<S>>): RouteHandler<RawParams<S>> {
+  const op: OperationSpec = operation;
+  const auth = op.auth ?? 'required';
+  const run = async (req: Request, ctx?: { params?: Promise<RawParams<S>> | RawParams<S> }): Promise<Response> => {
     const requestId = crypto.randomUUID();
     const clientAddress = clientAddressFrom(req.headers);
     try {
-      const user = options.auth === 'none' ? null : await getRequestUser(req);
-      if (options.auth === undefined || options.auth === 'required') assertRole(user, options.roles ?? []);
-      if (user?.mustChangePassword && !options.allowTemporaryPassword) throw passwordChangeRequired();
+      const user = auth === 'none' ? null : await getRequestUser(req);
+      if (auth === 'required') assertRole(user, op.roles ?? []);
+      if (user?.mustChangePassword && !op.allowTemporaryPassword) throw passwordChangeRequired();
       if (user?.via === 'session' && MUTATING.has(req.method) && !sameOrigin(req)) {
         throw forbidden('Cross-site request refused: the Origin header must be this site.');
       }
-      const params = ((await ctx?.params) ?? {}) as P;
-      const context: ApiContext<P> = {
-        req, params, user, requestId, clientAddress,
+      const input = await readRequestInput(op, req, ((await ctx?.params) ?? {}) as Record<string, string>);
+      const context = {
+        req, user, requestId, clientAddress, ...input,
         actor: actorOf(user, { clientAddress, requestId }),
-        async body(schema) {
-          let raw: unknown;
-          const tooLarge = () => validationError({ _: ['The request body is too large.'] }, `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
-          if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-          const text = await req.text();
-          if (text.length > MAX_BODY_BYTES) throw tooLarge();
-          try {
-            raw = text.trim() === '' ? {} : JSON.parse(text); // no body: the fields it lacks are reported
-          } catch {
-            throw validationError({ _: ['The request body must be valid JSON.'] }, 'Malformed JSON body.');
-          }
-          const r = schema.safeParse(raw);
-          if (!r.success) throw validationError(zodFieldErrors(r.error.issues));
-          return r.data;
-        },
-        query(schema) {
-          const r = schema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-          if (!r.success) throw validationError(zodFieldErrors(r.error.issues));
-          return r.data;
-        },
-      };
+      } as ApiContext<S>;
       const out = await handler(context);
-      const res = out instanceof Response ? out : NextResponse.json(out);
+      const res = out instanceof Response ? out : NextResponse.json(out, { status: op.success.status });
       res.headers.set('X-Request-Id', requestId);
       return res;
     } catch (e) {
@@ -163,4 +172,5 @@ export function withApi<P = Record<string, string>>(handler: Handler<P>, options
       return NextResponse.json({ error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged.' } }, { status: 500, headers: { 'X-Request-Id': requestId } });
     }
   };
+  return Object.assign(run, { [HANDLER_OPERATION]: operation as Operation }) as RouteHandler<RawParams<S>>;
 }

@@ -1,35 +1,26 @@
-/** The appointment route handlers' shared bodies (thin: parse → service → serialize). */
-import { NextResponse } from 'next/server';
+/** The appointment route handlers that several routes share (thin: service → serialize). */
 import type { ApiContext } from '@/lib/api/with-api';
-import { idParam } from '@/lib/api/params';
-import { paginated, pageWindow, paginationSchema } from '@/lib/api/pagination';
-import { assertRole } from '@/lib/auth/current-user';
-import { cancelAppointmentSchema, listAppointmentsSchema } from './schemas';
+import { paginated, pageWindow } from '@/lib/api/pagination';
 import { changeAppointmentStatus, type StatusAction } from './change-appointment-status';
 import { listAppointments, type AppointmentScope } from './list-appointments';
+import type { confirmAppointmentOperation, listAppointmentsOperation } from './operations';
 import { fromApiStatus, serializeAppointment } from './serialize';
 
-/** GET list handler for a scope ('all', 'upcoming', 'today'). */
+/** GET list handler for a scope ('all', 'upcoming', 'today'); the three list operations share one query. */
 export function listHandler(scope: AppointmentScope) {
-  return async ({ req, user, query }: ApiContext) => {
-    const p = query(paginationSchema);
-    const f = query(listAppointmentsSchema);
+  return async ({ req, user, query: q }: Pick<ApiContext<typeof listAppointmentsOperation>, 'req' | 'user' | 'query'>) => {
     const { count, rows } = await listAppointments({
-      user: assertRole(user), scope, page: pageWindow(p),
-      filter: { status: f.status ? fromApiStatus(f.status) : undefined, doctorId: f.doctor_id, patientId: f.patient_id, from: f.from, to: f.to },
+      user, scope, page: pageWindow(q),
+      filter: { status: q.status ? fromApiStatus(q.status) : undefined, doctorId: q.doctor_id, patientId: q.patient_id, from: q.from, to: q.to },
     });
-    return paginated(req, p, count, rows.map(serializeAppointment));
+    return paginated(req, q, count, rows.map(serializeAppointment));
   };
 }
 
-/** POST handler for a status action on `/api/appointments/{id}/<action>/`. */
-export function statusActionHandler(action: StatusAction) {
-  return async ({ req, user, actor, params, body }: ApiContext<{ id: string }>) => {
-    const appointmentId = idParam(params.id, 'The appointment');
-    let reason: string | undefined;
-    if (action === 'cancel') reason = (await body(cancelAppointmentSchema)).reason;
-    else if (req.headers.get('content-length') && req.headers.get('content-length') !== '0') await req.text(); // body ignored
-    const a = await changeAppointmentStatus({ user: assertRole(user), actor, appointmentId, action, reason });
-    return NextResponse.json(serializeAppointment(a));
+/** POST handler of a status action that takes no body (`confirm`, `complete`, `no-show`): a body sent is read and ignored. */
+export function statusActionHandler(action: Exclude<StatusAction, 'cancel'>) {
+  return async ({ req, user, actor, params }: Pick<ApiContext<typeof confirmAppointmentOperation>, 'req' | 'user' | 'actor' | 'params'>) => {
+    if (req.headers.get('content-length') && req.headers.get('content-length') !== '0') await req.text();
+    return serializeAppointment(await changeAppointmentStatus({ user, actor, appointmentId: params.id, action }));
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The admin's activity log: one page of the audit log, newest first, filtered by actor, action, patient,
- * outcome and clinic dates (admin only). Serves `/admin/activity` and `GET /api/dashboard/recent-activity/`.
+ * outcome and clinic dates (admin only). Serves `/admin/activity` and `GET /api/dashboard/recent-activity/`
+ * (its API shape: `serializeActivityItem` in ./serialize.ts).
  */
 import { DateTime } from 'luxon';
 import { findPatientUserIdByNumber, listAuditEventsPage, type AuditEventFilters, type AuditEventListItem } from '@/db/repositories/audit';
@@ -8,7 +9,7 @@ import { listUsersPage } from '@/db/repositories/user-admin';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { activityFiltersSchema, type ActivityFilters } from '@/lib/audit/schemas';
 import { validationError, zodFieldErrors } from '@/lib/errors';
-import { clinicZone, toClinicIso } from '@/core/time';
+import { clinicZone } from '@/core/time';
 import { foldName } from '@/core/text';
 
 export type ActivityItem = AuditEventListItem;
@@ -68,14 +69,3 @@ export async function listRecentActivity(opts: {
   return listAuditEventsPage(query, opts.page);
 }
 
-/**
- * An activity item in the API shape: `{ id, at, actor_id, actor_kind, actor_name, actor_email, action,
- * entity, entity_id, patient_id, patient_name, patient_number, outcome }` (`at` with the clinic's offset).
- */
-export function serializeActivityItem(e: ActivityItem) {
-  return {
-    id: e.id, at: toClinicIso(e.at), actor_id: e.actorUserId, actor_kind: e.actorKind, actor_name: e.actorName, actor_email: e.actorEmail,
-    action: e.action, entity: e.entity, entity_id: e.entityId, patient_id: e.patientId, patient_name: e.patientName,
-    patient_number: e.patientNumber, outcome: e.outcome,
-  };
-}

@@ -10,14 +10,91 @@
  * - `vital_signs` by `serializeVitalSigns`, with flags for the patient's age on the day of the visit.
  * - `status`: `final`, `amended`, or `entered_in_error` (FHIR's `entered-in-error` in the database).
  * - Instants with the clinic's offset.
+ *
+ * The schemas below document the shape; each serializer returns what its schema accepts.
  */
+import { z } from 'zod';
 import type { RecordDetail } from '@/db/repositories/record-versions';
-import type { RecordStatus } from '@/core/vocabulary';
+import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS, type RecordStatus } from '@/core/vocabulary';
 import { ageOn, clinicToday, toClinicIso } from '@/core/time';
+import { paginatedSchema } from '@/lib/api/pagination';
+import { idField, instantField } from '@/lib/api/response-fields';
 import { contentOf, diagnosisText, prescriptionText, splitNotes, type RecordContent } from './record-content';
-import type { ApiRecordStatus } from './schemas';
+import { API_RECORD_STATUSES, type ApiRecordStatus } from './schemas';
 import type { MedicalRecordVersion } from './get-medical-record';
 import { serializeVitalSigns } from './vital-signs';
+
+const flag = z.enum(['low', 'high']);
+
+export const vitalSignsResponseSchema = z.object({
+  systolic_mmhg: z.number().optional(),
+  diastolic_mmhg: z.number().optional(),
+  temperature_c: z.number().optional(),
+  weight_kg: z.number().optional(),
+  height_cm: z.number().optional(),
+  heart_rate_bpm: z.number().optional(),
+  respiratory_rate: z.number().optional(),
+  spo2_pct: z.number().optional(),
+  bmi: z.number().optional().meta({ description: 'Computed from weight and height (read-only).' }),
+  flags: z.record(z.string(), flag).optional().meta({ description: 'Out-of-range values by name (read-only).', example: { systolic_mmhg: 'high' } }),
+}).meta({ id: 'VitalSigns' });
+
+/** The clinical fields of a record and of each earlier version. */
+const recordContentShape = {
+  symptoms: z.string(),
+  diagnosis: z.string().meta({ description: 'Derived: the diagnoses\' displays joined with "; ".' }),
+  diagnoses: z.array(z.object({
+    system: z.enum(CODE_SYSTEMS),
+    code: z.string().optional(),
+    display: z.string(),
+    rank: z.enum(DIAGNOSIS_RANKS),
+    certainty: z.enum(DIAGNOSIS_CERTAINTIES),
+  })),
+  prescription: z.string().meta({ description: 'Derived: the prescription lines in words, or the free text given when charting.' }),
+  prescriptions: z.array(z.object({
+    medicine: z.string(),
+    strength: z.string().optional(),
+    dose: z.string(),
+    route: z.string(),
+    frequency: z.string(),
+    duration: z.string(),
+    instructions: z.string().optional(),
+  })),
+  vital_signs: vitalSignsResponseSchema,
+  notes: z.string(),
+};
+const recordContentSchema = z.object(recordContentShape);
+
+const recordStatus = z.enum(API_RECORD_STATUSES);
+
+export const medicalRecordResponseSchema = z.object({
+  id: idField,
+  patient_id: idField,
+  doctor_id: idField,
+  appointment_id: idField.nullable(),
+  ...recordContentShape,
+  status: recordStatus,
+  status_reason: z.string().nullable(),
+  version: z.number().int().positive(),
+  created_at: instantField,
+  updated_at: instantField,
+  patient_name: z.string(),
+  doctor_name: z.string(),
+}).meta({ id: 'MedicalRecord' });
+
+export const medicalRecordListResponseSchema = paginatedSchema(medicalRecordResponseSchema, 'MedicalRecordList');
+
+export const medicalRecordWithHistoryResponseSchema = medicalRecordResponseSchema.extend({
+  history: z.array(z.object({
+    version: z.number().int().positive(),
+    status: recordStatus,
+    written_at: instantField,
+    written_by: z.object({ id: idField.nullable(), name: z.string().nullable() })
+      .meta({ description: 'Who wrote it; null members when the writer is not a user (e.g. an import).' }),
+    reason: z.string().nullable(),
+    ...recordContentShape,
+  })).meta({ description: 'The earlier versions, oldest first.' }),
+}).meta({ id: 'MedicalRecordWithHistory' });
 
 export const toApiRecordStatus = (s: RecordStatus): ApiRecordStatus => (s === 'entered-in-error' ? 'entered_in_error' : s);
 export const fromApiRecordStatus = (s: ApiRecordStatus): RecordStatus => (s === 'entered_in_error' ? 'entered-in-error' : s);
@@ -28,7 +105,7 @@ export function ageAtVisit(dateOfBirth: string | null | undefined, at: Date): nu
 }
 
 /** The clinical fields of the shape, from a record's (or an earlier version's) content. */
-export function serializeRecordContent(c: RecordContent, ageYears: number | null) {
+export function serializeRecordContent(c: RecordContent, ageYears: number | null): z.input<typeof recordContentSchema> {
   const hasLines = c.prescriptions.length > 0;
   return {
     symptoms: c.symptoms ?? '',
@@ -45,7 +122,7 @@ export function serializeRecordContent(c: RecordContent, ageYears: number | null
 }
 
 /** A record in the API's shape (see the module comment). */
-export function serializeMedicalRecord(r: RecordDetail) {
+export function serializeMedicalRecord(r: RecordDetail): z.input<typeof medicalRecordResponseSchema> {
   return {
     id: r.id,
     patient_id: r.patientId,
@@ -66,7 +143,7 @@ export function serializeMedicalRecord(r: RecordDetail) {
  * A record with its `history`: the earlier versions, oldest first, each
  * `{ version, status, written_at, written_by: {id, name}, reason, …clinical fields }`.
  */
-export function serializeMedicalRecordWithHistory(r: RecordDetail, versions: MedicalRecordVersion[]) {
+export function serializeMedicalRecordWithHistory(r: RecordDetail, versions: MedicalRecordVersion[]): z.input<typeof medicalRecordWithHistoryResponseSchema> {
   const age = ageAtVisit(r.patientDateOfBirth, r.createdAt);
   return {
     ...serializeMedicalRecord(r),

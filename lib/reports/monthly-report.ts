@@ -2,7 +2,7 @@
  * The monthly summary report of the clinic (admin only): one clinic month's visits (total and per
  * week), registered and new patients, top diagnoses, appointment outcomes and visits per doctor —
  * the dashboard's numbers (`getDashboardStats`, same definitions) for the month's first to last
- * clinic day. Served as JSON and CSV by `GET /api/reports/monthly/` and printable at `/admin/reports`.
+ * clinic day. Served as JSON (./serialize.ts) and CSV by `GET /api/reports/monthly/` and printable at `/admin/reports`.
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -83,27 +83,6 @@ export async function getMonthlyReport(opts: { user: CurrentUser | null; month?:
     topDiagnoses: s.topDiagnoses,
     appointments: { ...s.appointments, total: Object.values(by).reduce((a, b) => a + b, 0) },
     visitsPerDoctor: s.visitsPerDoctor,
-  };
-}
-
-/** The report's API JSON (snake_case field names, like the rest of the API). */
-export function serializeMonthlyReport(r: MonthlyReport) {
-  return {
-    clinic_name: r.clinicName,
-    month: r.month,
-    from: r.from,
-    to: r.to,
-    time_zone: r.timeZone,
-    patients: r.patients,
-    visits: r.visits,
-    top_diagnoses: { coded: r.topDiagnoses.coded, free_text: r.topDiagnoses.freeText },
-    appointments: {
-      by_status: r.appointments.byStatus,
-      total: r.appointments.total,
-      no_show_rate: r.appointments.noShowRate,
-      cancellation_rate: r.appointments.cancellationRate,
-    },
-    visits_per_doctor: r.visitsPerDoctor.map((d) => ({ doctor_id: d.doctorId, name: d.name, visits: d.visits })),
   };
 }
 

@@ -1,12 +1,14 @@
 /**
  * The inventory of the REST API as the file system defines it: every `app/api/**\/route.ts`, its URL
- * template (`/api/appointments/{id}/cancel/`) and the methods it really serves (handlers made by
- * `methodsNotAllowed` — 405 with Allow — are listed apart). The authorization matrix and the OpenAPI
- * test both compare their tables with this list, so a new route handler fails them until described.
+ * template (`/api/appointments/{id}/cancel/`), the methods it really serves (handlers made by
+ * `methodsNotAllowed` — 405 with Allow — are listed apart) and the operation each real handler was
+ * made with (`withApi`). The authorization matrix, the OpenAPI test and the operations test compare
+ * their tables with this list, so a new route handler fails them until described.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMethodNotAllowedHandler } from '@/lib/api/with-api';
+import type { Operation } from '@/lib/api/operation';
+import { isMethodNotAllowedHandler, operationOf } from '@/lib/api/with-api';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -22,6 +24,8 @@ export interface ApiRoute {
   methods: HttpMethod[];
   /** Methods exported as 405 stubs. */
   notAllowed: HttpMethod[];
+  /** The operation of each real handler made by `withApi` (the catch-alls have none). */
+  operations: Partial<Record<HttpMethod, Operation>>;
   /** The module's exports (to call its handlers in tests). */
   module: Record<string, unknown>;
 }
@@ -54,12 +58,15 @@ export async function listApiRoutes(): Promise<ApiRoute[]> {
     const file = path.relative(ROOT, full);
     const methods: HttpMethod[] = [];
     const notAllowed: HttpMethod[] = [];
+    const operations: ApiRoute['operations'] = {};
     for (const m of HTTP_METHODS) {
       if (typeof mod[m] !== 'function') continue;
       (isMethodNotAllowedHandler(mod[m]) ? notAllowed : methods).push(m);
+      const op = operationOf(mod[m]);
+      if (op) operations[m] = op;
     }
     const template = templateOf(full);
-    routes.push({ file, template, catchAll: template.includes('{...'), methods, notAllowed, module: mod });
+    routes.push({ file, template, catchAll: template.includes('{...'), methods, notAllowed, operations, module: mod });
   }
   return routes.sort((a, b) => a.template.localeCompare(b.template));
 }

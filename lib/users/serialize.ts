@@ -1,16 +1,30 @@
-/** The API's User shape (the seed's field names; never a password or hash). */
+/** The API's User shape (the seed's field names; never a password or hash): its schema and its serializer. */
+import { z } from 'zod';
 import type { UserRow } from '@/db/repositories/users';
+import { ROLES } from '@/core/vocabulary';
 import { toClinicIso } from '@/core/time';
+import { paginatedSchema } from '@/lib/api/pagination';
+import { idField, instantField } from '@/lib/api/response-fields';
 
-export interface UserJson {
-  id: number;
-  email: string | null;
-  name: string;
-  role: UserRow['role'];
-  contact_info: { phone: string | null; address: string | null };
-  is_active: boolean;
-  date_joined: string;
-}
+/** `contact_info` of a user or a patient profile. */
+export const contactInfoResponseSchema = z.object({
+  phone: z.string().nullable().meta({ description: 'E.164', example: '+254712345678' }),
+  address: z.string().nullable(),
+});
+
+export const userResponseSchema = z.object({
+  id: idField,
+  email: z.email().nullable().meta({ description: 'Null for a patient without an account (imported, walk-in).' }),
+  name: z.string(),
+  role: z.enum(ROLES),
+  contact_info: contactInfoResponseSchema,
+  is_active: z.boolean(),
+  date_joined: instantField,
+}).meta({ id: 'User', description: 'A user. No password or hash ever appears.' });
+
+export const userListResponseSchema = paginatedSchema(userResponseSchema, 'UserList');
+
+export type UserJson = z.input<typeof userResponseSchema>;
 
 /** `UserRow` → `{ id, email, name, role, contact_info: {phone, address}, is_active, date_joined }`. */
 export function serializeUser(u: UserRow): UserJson {

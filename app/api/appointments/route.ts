@@ -1,20 +1,13 @@
-import { NextResponse } from 'next/server';
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+/** `/api/appointments/`; what each method does, who may call it and its schemas: lib/appointments/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { listHandler } from '@/lib/appointments/api-handlers';
 import { bookAppointment } from '@/lib/appointments/book-appointment';
-import { bookAppointmentSchema } from '@/lib/appointments/schemas';
+import { bookAppointmentOperation, listAppointmentsOperation } from '@/lib/appointments/operations';
 import { serializeAppointment } from '@/lib/appointments/serialize';
-import { assertRole } from '@/lib/auth/current-user';
 
-// GET /api/appointments/ — list, role-filtered, newest first
-export const GET = withApi(listHandler('all'));
+export const GET = withApi(listAppointmentsOperation, listHandler('all'));
 
-// POST /api/appointments/ — book a pending appointment in a free slot (201)
-export const POST = withApi(async ({ user, actor, body }) => {
-  const input = await body(bookAppointmentSchema);
-  const a = await bookAppointment({ user: assertRole(user), actor, input });
-  return NextResponse.json(serializeAppointment(a), { status: 201 });
-});
+export const POST = withApi(bookAppointmentOperation, async ({ user, actor, body }) =>
+  serializeAppointment(await bookAppointment({ user, actor, input: body })));
 
-// Other methods — 405 with Allow: GET, POST
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(['GET', 'POST']);

@@ -1,10 +1,10 @@
+/** `/api/docs`; what it does, who may call it and its schemas: lib/api/openapi/docs-operations.ts. */
 import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { DOCS_CSP, docsHtml } from '@/lib/api/openapi/docs-page';
+import { getApiDocsPageOperation } from '@/lib/api/openapi/docs-operations';
 
-// GET /api/docs — the API documentation: Swagger UI on /api/openapi.json, every asset served by the app (public)
-export const GET = withApi(async () => new Response(docsHtml(), {
+export const GET = withApi(getApiDocsPageOperation, async () => new Response(docsHtml(), {
   headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': DOCS_CSP, 'Cache-Control': 'no-cache' },
-}), { auth: 'none' });
+}));
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

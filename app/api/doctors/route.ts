@@ -1,16 +1,15 @@
-import { paginated, paginationSchema } from '@/lib/api/pagination';
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
-import { listBookableDoctorsPaged } from '@/lib/appointments/availability-services';
+/** `/api/doctors/`; what it does, who may call it and its schemas: lib/appointments/availability-operations.ts. */
+import { paginated } from '@/lib/api/pagination';
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
+import { listDoctorsOperation } from '@/lib/appointments/availability-operations';
 import { serializeBookableDoctor } from '@/lib/appointments/availability-serialize';
+import { listBookableDoctorsPaged } from '@/lib/appointments/availability-services';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/doctors/ — active, bookable doctors, paginated (any signed-in user)
-export const GET = withApi(async ({ req, user, query }) => {
-  const page = query(paginationSchema);
-  const { count, doctors } = await listBookableDoctorsPaged({ user, page });
-  return paginated(req, page, count, doctors.map(serializeBookableDoctor));
+export const GET = withApi(listDoctorsOperation, async ({ req, user, query }) => {
+  const { count, doctors } = await listBookableDoctorsPaged({ user, page: query });
+  return paginated(req, query, count, doctors.map(serializeBookableDoctor));
 });
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

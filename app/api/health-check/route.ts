@@ -1,14 +1,15 @@
+/** `/api/health-check/`; what it does, who may call it and its schemas: lib/health/operations.ts. */
 import { NextResponse } from 'next/server';
-import { checkHealth } from '@/lib/health';
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
+import { checkHealth } from '@/lib/health/check-health';
+import { healthCheckOperation } from '@/lib/health/operations';
+import { serializeHealth } from '@/lib/health/serialize';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/health-check/ — {"status":"ok","database":"sqlite"|"mysql"}, or 503 when the database does not answer
-export const GET = withApi(async () => {
-  const { ok, database } = await checkHealth();
-  return ok ? { status: 'ok', database } : NextResponse.json({ status: 'unavailable', database }, { status: 503 });
-}, { auth: 'none' });
+export const GET = withApi(healthCheckOperation, async () => {
+  const health = await checkHealth();
+  return health.ok ? serializeHealth(health) : NextResponse.json(serializeHealth(health), { status: 503 });
+});
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

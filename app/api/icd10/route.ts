@@ -1,17 +1,14 @@
+/** `/api/icd10/`; what it does, who may call it and its schemas: lib/records/icd10/operations.ts. */
 import { NextResponse } from 'next/server';
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { searchIcd10 } from '@/lib/records/icd10';
-import { icd10SearchQuerySchema } from '@/lib/records/icd10/schemas';
+import { searchIcd10Operation } from '@/lib/records/icd10/operations';
+import { serializeIcd10Results } from '@/lib/records/icd10/serialize';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/icd10/?q= — ICD-10 code search by code or words (any signed-in user)
-export const GET = withApi(async ({ query }) => {
-  const { q, limit } = query(icd10SearchQuerySchema);
-  const results = searchIcd10(q, { limit }).map(({ system, code, display }) => ({ system, code, display }));
+export const GET = withApi(searchIcd10Operation, async ({ query: { q, limit } }) =>
   // The list only changes with a new build: let the browser reuse answers while the doctor types.
-  return NextResponse.json({ results }, { headers: { 'Cache-Control': 'private, max-age=3600' } });
-});
+  NextResponse.json(serializeIcd10Results(searchIcd10(q, { limit })), { headers: { 'Cache-Control': 'private, max-age=3600' } }));
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

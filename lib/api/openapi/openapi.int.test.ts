@@ -38,8 +38,19 @@ import { listApiRoutes, type ApiRoute } from '@/lib/testing/api-routes';
 import { makeUser, makeUserWithToken } from '@/lib/testing/factories';
 import { buildOpenApiDocument, getOpenApiDocument } from './document';
 import { DOCS_ASSETS, DOCS_ASSET_NAMES } from './docs-page';
-import { API_OPERATIONS, type ApiOperation } from './operations';
-import * as R from './responses';
+import { errorEnvelopeSchema } from '@/lib/api/error-envelope';
+import type { Operation as ApiOperation } from '@/lib/api/operation';
+import { bookableDoctorListResponseSchema, slotListResponseSchema } from '@/lib/appointments/availability-serialize';
+import { appointmentListResponseSchema, appointmentResponseSchema } from '@/lib/appointments/serialize';
+import { loginResponseSchema, logoutResponseSchema } from '@/lib/auth/serialize';
+import { auditEventListResponseSchema, dashboardStatsResponseSchema } from '@/lib/dashboard/serialize';
+import { healthCheckResponseSchema } from '@/lib/health/serialize';
+import { patientProfileListResponseSchema, patientProfileResponseSchema } from '@/lib/patients/serialize';
+import { icd10ResultsResponseSchema } from '@/lib/records/icd10/serialize';
+import { medicalRecordListResponseSchema, medicalRecordResponseSchema, medicalRecordWithHistoryResponseSchema } from '@/lib/records/serialize';
+import { monthlyReportResponseSchema } from '@/lib/reports/serialize';
+import { userListResponseSchema, userResponseSchema } from '@/lib/users/serialize';
+import { API_OPERATIONS } from './api-operations';
 
 const BASE = 'http://127.0.0.1:3999';
 /** Route handlers the document leaves out on purpose: next-auth's browser sign-in and the JSON 404 of unknown paths. */
@@ -145,7 +156,7 @@ describe('the OpenAPI document', () => {
     }
     const documented = new Set<string>();
     for (const [path, item] of Object.entries(doc.paths)) for (const m of METHODS) if (item[m]) documented.add(`${m.toUpperCase()} ${path}`);
-    expect([...expected].filter((x) => !documented.has(x)), 'route handlers missing from the document (add them to lib/api/openapi/operations.ts)').toEqual([]);
+    expect([...expected].filter((x) => !documented.has(x)), 'route handlers missing from the document (define their operations in lib/<domain>/operations.ts)').toEqual([]);
     expect([...documented].filter((x) => !expected.has(x)), 'documented operations without a route handler').toEqual([]);
     for (const u of UNDOCUMENTED) expect(routes.some((r) => r.template === u), `${u} is gone: drop it from UNDOCUMENTED`).toBe(true);
   });
@@ -193,34 +204,34 @@ describe('real responses match the documented schemas', () => {
   });
 
   it('users, login and logout', async () => {
-    await expectDocumented(await call(getUserRoute, req('GET', `/api/users/${patient.id}/`, admin.token), { id: patient.id }), 200, R.userSchema);
-    const page = await expectDocumented(await call(listUsersRoute, req('GET', '/api/users/?page_size=2', admin.token)), 200, R.paginatedSchema(R.userSchema, 'UserList'));
+    await expectDocumented(await call(getUserRoute, req('GET', `/api/users/${patient.id}/`, admin.token), { id: patient.id }), 200, userResponseSchema);
+    const page = await expectDocumented(await call(listUsersRoute, req('GET', '/api/users/?page_size=2', admin.token)), 200, userListResponseSchema);
     expect(page.results).toHaveLength(2);
     expect(page.next).toContain('page=2');
     const created = await expectDocumented(await call(createUserRoute, req('POST', '/api/users/', admin.token, {
       role: 'doctor', email: `openapi.${Date.now()}@test.example`, password: 'a temporary one', specialty: 'Paediatrics',
-    })), 201, R.userSchema);
+    })), 201, userResponseSchema);
     expect(created.role).toBe('doctor');
-    const login = await expectDocumented(await call(loginRoute, req('POST', '/api/auth/login/', null, { email: patient.email, password: patient.password })), 200, R.loginResponseSchema);
-    await expectDocumented(await call(logoutRoute, req('POST', '/api/auth/logout/', login.token)), 200, R.logoutResponseSchema);
+    const login = await expectDocumented(await call(loginRoute, req('POST', '/api/auth/login/', null, { email: patient.email, password: patient.password })), 200, loginResponseSchema);
+    await expectDocumented(await call(logoutRoute, req('POST', '/api/auth/logout/', login.token)), 200, logoutResponseSchema);
   });
 
   it('appointments, doctors and slots', async () => {
     const start = new Date(Date.now() + 3 * 3_600_000);
     const appointmentId = await createAppointment({ patientId: patient.id, doctorId: doctor.id, startAt: start, endAt: new Date(start.getTime() + 1_200_000), status: 'pending', createdAt: new Date(), updatedAt: new Date() });
-    const page = await expectDocumented(await call(listAppointmentsRoute, req('GET', '/api/appointments/', patient.token)), 200, R.paginatedSchema(R.appointmentSchema, 'AppointmentList'));
+    const page = await expectDocumented(await call(listAppointmentsRoute, req('GET', '/api/appointments/', patient.token)), 200, appointmentListResponseSchema);
     expect(page.results.map((a: { id: number }) => a.id)).toContain(appointmentId);
-    await expectDocumented(await call(getAppointmentRoute, req('GET', `/api/appointments/${appointmentId}/`, patient.token), { id: appointmentId }), 200, R.appointmentSchema);
-    const confirmed = await expectDocumented(await call(confirmRoute, req('POST', `/api/appointments/${appointmentId}/confirm/`, doctor.token), { id: appointmentId }), 200, R.appointmentSchema);
+    await expectDocumented(await call(getAppointmentRoute, req('GET', `/api/appointments/${appointmentId}/`, patient.token), { id: appointmentId }), 200, appointmentResponseSchema);
+    const confirmed = await expectDocumented(await call(confirmRoute, req('POST', `/api/appointments/${appointmentId}/confirm/`, doctor.token), { id: appointmentId }), 200, appointmentResponseSchema);
     expect(confirmed.status).toBe('confirmed');
-    await expectDocumented(await call(doctorsRoute, req('GET', '/api/doctors/', patient.token)), 200, R.paginatedSchema(R.bookableDoctorSchema, 'DoctorList'));
-    await expectDocumented(await call(slotsRoute, req('GET', `/api/doctors/${doctor.id}/slots/`, patient.token), { id: doctor.id }), 200, R.slotListSchema);
+    await expectDocumented(await call(doctorsRoute, req('GET', '/api/doctors/', patient.token)), 200, bookableDoctorListResponseSchema);
+    await expectDocumented(await call(slotsRoute, req('GET', `/api/doctors/${doctor.id}/slots/`, patient.token), { id: doctor.id }), 200, slotListResponseSchema);
   });
 
   it('patient profiles, medical records (with history), the patient history and ICD-10', async () => {
-    const profiles = await expectDocumented(await call(listProfilesRoute, req('GET', '/api/patient-profiles/', patient.token)), 200, R.paginatedSchema(R.patientProfileSchema, 'PatientProfileList'));
+    const profiles = await expectDocumented(await call(listProfilesRoute, req('GET', '/api/patient-profiles/', patient.token)), 200, patientProfileListResponseSchema);
     const profileId = profiles.results[0].id;
-    await expectDocumented(await call(getProfileRoute, req('GET', `/api/patient-profiles/${profileId}/`, admin.token), { id: profileId }), 200, R.patientProfileSchema);
+    await expectDocumented(await call(getProfileRoute, req('GET', `/api/patient-profiles/${profileId}/`, admin.token), { id: profileId }), 200, patientProfileResponseSchema);
     const record = await expectDocumented(await call(chartRoute, req('POST', '/api/medical-records/', doctor.token, {
       patient_id: patient.id,
       symptoms: 'Cough for a week',
@@ -228,22 +239,22 @@ describe('real responses match the documented schemas', () => {
       prescriptions: [{ medicine: 'Amoxicillin', strength: '500 mg', dose: '1 capsule', route: 'oral', frequency: 'three times daily', duration: '5 days' }],
       vital_signs: { systolic_mmhg: 150, diastolic_mmhg: 95, temperature_c: 38.4, weight_kg: 70, height_cm: 170 },
       notes: 'Review in a week.',
-    })), 201, R.medicalRecordSchema);
+    })), 201, medicalRecordResponseSchema);
     expect(record.vital_signs.flags).toBeTruthy();
-    await expectDocumented(await call(amendRoute, req('PUT', `/api/medical-records/${record.id}/`, doctor.token, { notes: 'Review in 5 days.', reason: 'typo' }), { id: record.id }), 200, R.medicalRecordSchema);
-    const full = await expectDocumented(await call(getRecordRoute, req('GET', `/api/medical-records/${record.id}/`, patient.token), { id: record.id }), 200, R.medicalRecordWithHistorySchema);
+    await expectDocumented(await call(amendRoute, req('PUT', `/api/medical-records/${record.id}/`, doctor.token, { notes: 'Review in 5 days.', reason: 'typo' }), { id: record.id }), 200, medicalRecordResponseSchema);
+    const full = await expectDocumented(await call(getRecordRoute, req('GET', `/api/medical-records/${record.id}/`, patient.token), { id: record.id }), 200, medicalRecordWithHistoryResponseSchema);
     expect(full.history).toHaveLength(1);
-    await expectDocumented(await call(historyRoute, req('GET', `/api/medical-records/patient-history/?patient_id=${patient.id}`, doctor.token)), 200, R.paginatedSchema(R.medicalRecordSchema, 'MedicalRecordList'));
-    const icd = await expectDocumented(await call(icd10Route, req('GET', '/api/icd10/?q=malaria', doctor.token)), 200, R.icd10ResultsSchema);
+    await expectDocumented(await call(historyRoute, req('GET', `/api/medical-records/patient-history/?patient_id=${patient.id}`, doctor.token)), 200, medicalRecordListResponseSchema);
+    const icd = await expectDocumented(await call(icd10Route, req('GET', '/api/icd10/?q=malaria', doctor.token)), 200, icd10ResultsResponseSchema);
     expect(icd.results.length).toBeGreaterThan(0);
   });
 
   it('the dashboard, its exports, the monthly report and the health check', async () => {
-    await expectDocumented(await call(statsRoute, req('GET', '/api/dashboard/stats/?granularity=week', admin.token)), 200, R.dashboardStatsResponseSchema);
-    const activity = await expectDocumented(await call(activityRoute, req('GET', '/api/dashboard/recent-activity/', admin.token)), 200, R.paginatedSchema(R.auditEventSchema, 'AuditEventList'));
+    await expectDocumented(await call(statsRoute, req('GET', '/api/dashboard/stats/?granularity=week', admin.token)), 200, dashboardStatsResponseSchema);
+    const activity = await expectDocumented(await call(activityRoute, req('GET', '/api/dashboard/recent-activity/', admin.token)), 200, auditEventListResponseSchema);
     expect(activity.count).toBeGreaterThan(0);
-    await expectDocumented(await call(activityRoute, req('GET', `/api/dashboard/recent-activity/?actor=${admin.id}&action=user.&from=2020-01-01`, admin.token)), 200, R.paginatedSchema(R.auditEventSchema, 'AuditEventList'));
-    await expectDocumented(await call(monthlyRoute, req('GET', '/api/reports/monthly/', admin.token)), 200, R.monthlyReportResponseSchema);
+    await expectDocumented(await call(activityRoute, req('GET', `/api/dashboard/recent-activity/?actor=${admin.id}&action=user.&from=2020-01-01`, admin.token)), 200, auditEventListResponseSchema);
+    await expectDocumented(await call(monthlyRoute, req('GET', '/api/reports/monthly/', admin.token)), 200, monthlyReportResponseSchema);
     const csv = await call(monthlyRoute, req('GET', '/api/reports/monthly/?format=csv', admin.token));
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');
@@ -251,22 +262,22 @@ describe('real responses match the documented schemas', () => {
     expect(table.status).toBe(200);
     expect(table.headers.get('content-type')).toContain('text/csv');
     expect(table.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.csv"$/);
-    const unknown = await expectDocumented(await call(exportRoute, req('GET', '/api/dashboard/export/nope/', admin.token), { table: 'nope' }), 404, R.errorEnvelopeSchema);
+    const unknown = await expectDocumented(await call(exportRoute, req('GET', '/api/dashboard/export/nope/', admin.token), { table: 'nope' }), 404, errorEnvelopeSchema);
     expect(unknown.error.tables).toContain('visits');
-    await expectDocumented(await call(healthRoute, req('GET', '/api/health-check/')), 200, R.healthCheckSchema);
+    await expectDocumented(await call(healthRoute, req('GET', '/api/health-check/')), 200, healthCheckResponseSchema);
   });
 
   it('errors: 400 with fields, 401, 403, 404, 405 and 409 in the envelope', async () => {
-    const bad = await expectDocumented(await call(listUsersRoute, req('GET', '/api/users/?page_size=500', admin.token)), 400, R.errorEnvelopeSchema);
+    const bad = await expectDocumented(await call(listUsersRoute, req('GET', '/api/users/?page_size=500', admin.token)), 400, errorEnvelopeSchema);
     expect(bad.error.fields.page_size).toBeTruthy();
-    await expectDocumented(await call(getUserRoute, req('GET', '/api/users/1/'), { id: 1 }), 401, R.errorEnvelopeSchema);
-    await expectDocumented(await call(listUsersRoute, req('GET', '/api/users/', patient.token)), 403, R.errorEnvelopeSchema);
-    await expectDocumented(await call(getUserRoute, req('GET', '/api/users/999999999/', admin.token), { id: 999999999 }), 404, R.errorEnvelopeSchema);
-    const notAllowed = await expectDocumented(await call(patchUserRoute, req('PATCH', '/api/users/1/', admin.token)), 405, R.errorEnvelopeSchema);
+    await expectDocumented(await call(getUserRoute, req('GET', '/api/users/1/'), { id: 1 }), 401, errorEnvelopeSchema);
+    await expectDocumented(await call(listUsersRoute, req('GET', '/api/users/', patient.token)), 403, errorEnvelopeSchema);
+    await expectDocumented(await call(getUserRoute, req('GET', '/api/users/999999999/', admin.token), { id: 999999999 }), 404, errorEnvelopeSchema);
+    const notAllowed = await expectDocumented(await call(patchUserRoute, req('PATCH', '/api/users/1/', admin.token)), 405, errorEnvelopeSchema);
     expect(notAllowed.error.allowed).toEqual(['GET', 'PUT', 'DELETE']);
     const start = new Date(Date.now() + 5 * 3_600_000);
     const id = await createAppointment({ patientId: patient.id, doctorId: doctor.id, startAt: start, endAt: new Date(start.getTime() + 1_200_000), status: 'cancelled', createdAt: new Date(), updatedAt: new Date() });
-    const clash = await expectDocumented(await call(confirmRoute, req('POST', `/api/appointments/${id}/confirm/`, doctor.token), { id }), 409, R.errorEnvelopeSchema);
+    const clash = await expectDocumented(await call(confirmRoute, req('POST', `/api/appointments/${id}/confirm/`, doctor.token), { id }), 409, errorEnvelopeSchema);
     expect(clash.error.code).toBe('conflict');
   });
 });

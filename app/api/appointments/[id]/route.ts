@@ -1,30 +1,20 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
-import { idParam } from '@/lib/api/params';
-import { cancelAppointmentSchema, updateAppointmentSchema } from '@/lib/appointments/schemas';
+/** `/api/appointments/{id}/`; what each method does, who may call it and its schemas: lib/appointments/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { changeAppointmentStatus } from '@/lib/appointments/change-appointment-status';
 import { getAppointment } from '@/lib/appointments/list-appointments';
+import { deleteAppointmentOperation, getAppointmentOperation, updateAppointmentOperation } from '@/lib/appointments/operations';
 import { serializeAppointment } from '@/lib/appointments/serialize';
 import { updateAppointmentDetails } from '@/lib/appointments/update-appointment';
-import { assertRole } from '@/lib/auth/current-user';
 
-type P = { id: string };
+export const GET = withApi(getAppointmentOperation, async ({ user, params }) =>
+  serializeAppointment(await getAppointment(user, params.id)));
 
-// GET /api/appointments/{id}/ — one appointment (its patient, its doctor, or an admin)
-export const GET = withApi<P>(async ({ user, params }) =>
-  serializeAppointment(await getAppointment(assertRole(user), idParam(params.id, 'The appointment'))));
+export const PUT = withApi(updateAppointmentOperation, async ({ user, actor, params, body }) =>
+  serializeAppointment(await updateAppointmentDetails({ user, actor, appointmentId: params.id, input: body })));
 
-// PUT /api/appointments/{id}/ — reschedule (new date_time) or edit reason/notes
-export const PUT = withApi<P>(async ({ user, actor, params, body }) => {
-  const input = await body(updateAppointmentSchema);
-  return serializeAppointment(await updateAppointmentDetails({ user: assertRole(user), actor, appointmentId: idParam(params.id, 'The appointment'), input }));
+export const DELETE = withApi(deleteAppointmentOperation, async ({ user, actor, params, query, body }) => {
+  const reason = query.reason ?? (await body()).reason;
+  return serializeAppointment(await changeAppointmentStatus({ user, actor, appointmentId: params.id, action: 'cancel', reason }));
 });
 
-// DELETE /api/appointments/{id}/ — cancels (a reason is required, in the body or ?reason=); no row is removed
-export const DELETE = withApi<P>(async ({ req, user, actor, params, body }) => {
-  const fromQuery = new URL(req.url).searchParams.get('reason');
-  const reason = fromQuery !== null ? cancelAppointmentSchema.parse({ reason: fromQuery }).reason : (await body(cancelAppointmentSchema)).reason;
-  return serializeAppointment(await changeAppointmentStatus({ user: assertRole(user), actor, appointmentId: idParam(params.id, 'The appointment'), action: 'cancel', reason }));
-});
-
-// Other methods — 405 with Allow: GET, PUT, DELETE
 export const { POST, PATCH } = methodsNotAllowed(['GET', 'PUT', 'DELETE']);

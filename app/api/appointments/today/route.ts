@@ -1,8 +1,8 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+/** `/api/appointments/today/`; what it does, who may call it and its schemas: lib/appointments/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { listHandler } from '@/lib/appointments/api-handlers';
+import { listTodaysAppointmentsOperation } from '@/lib/appointments/operations';
 
-// GET /api/appointments/today/ — the clinic day's appointments in time order, role-filtered
-export const GET = withApi(listHandler('today'));
+export const GET = withApi(listTodaysAppointmentsOperation, listHandler('today'));
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

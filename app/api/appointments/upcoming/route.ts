@@ -1,8 +1,8 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+/** `/api/appointments/upcoming/`; what it does, who may call it and its schemas: lib/appointments/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { listHandler } from '@/lib/appointments/api-handlers';
+import { listUpcomingAppointmentsOperation } from '@/lib/appointments/operations';
 
-// GET /api/appointments/upcoming/ — active appointments from now on, soonest first, role-filtered
-export const GET = withApi(listHandler('upcoming'));
+export const GET = withApi(listUpcomingAppointmentsOperation, listHandler('upcoming'));
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

@@ -1,14 +1,14 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
-import { paginated, pageWindow, paginationSchema } from '@/lib/api/pagination';
-import { listRecentActivity, serializeActivityItem } from '@/lib/dashboard/list-recent-activity';
+/** `/api/dashboard/recent-activity/`; what it does, who may call it and its schemas: lib/dashboard/operations.ts. */
+import { paginated, pageWindow } from '@/lib/api/pagination';
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
+import { listRecentActivity } from '@/lib/dashboard/list-recent-activity';
+import { listRecentActivityOperation } from '@/lib/dashboard/operations';
+import { serializeActivityItem } from '@/lib/dashboard/serialize';
 
-// GET /api/dashboard/recent-activity/ — the audit log, newest first, filtered (?actor=&action=&patient=&outcome=&from=&to=) and paginated (admin only)
-export const GET = withApi(async ({ req, user, query }) => {
-  const p = query(paginationSchema);
-  const filters = Object.fromEntries(new URL(req.url).searchParams);
-  const { count, rows } = await listRecentActivity({ user, filters, page: pageWindow(p) });
-  return paginated(req, p, count, rows.map(serializeActivityItem));
-}, { roles: ['admin'] });
+export const GET = withApi(listRecentActivityOperation, async ({ req, user, query }) => {
+  const filters = Object.fromEntries(new URL(req.url).searchParams); // validated by the service
+  const { count, rows } = await listRecentActivity({ user, filters, page: pageWindow(query) });
+  return paginated(req, query, count, rows.map(serializeActivityItem));
+});
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

@@ -1,13 +1,10 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+/** `/api/dashboard/stats/`; what it does, who may call it and its schemas: lib/dashboard/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { getDashboardStats } from '@/lib/dashboard/get-dashboard-stats';
-import { dashboardStatsSchema } from '@/lib/dashboard/schemas';
+import { getDashboardStatsOperation } from '@/lib/dashboard/operations';
 import { serializeDashboardStats } from '@/lib/dashboard/serialize';
 
-// GET /api/dashboard/stats/?from=&to=&granularity= — admin dashboard statistics (clinic dates, default last 30 days)
-export const GET = withApi(async ({ user, query }) => {
-  const q = query(dashboardStatsSchema);
-  return serializeDashboardStats(await getDashboardStats({ user, from: q.from, to: q.to, granularity: q.granularity }));
-}, { roles: ['admin'] });
+export const GET = withApi(getDashboardStatsOperation, async ({ user, query }) =>
+  serializeDashboardStats(await getDashboardStats({ user, from: query.from, to: query.to, granularity: query.granularity })));
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

@@ -1,17 +1,13 @@
+/** `/api/medical-records/patient-history/`; what it does, who may call it and its schemas: lib/records/operations.ts. */
+import { paginated, pageWindow } from '@/lib/api/pagination';
 import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
-import { paginated, pageWindow, paginationSchema } from '@/lib/api/pagination';
-import { assertRole } from '@/lib/auth/current-user';
 import { getPatientHistory } from '@/lib/records/get-patient-history';
-import { patientHistoryQuerySchema } from '@/lib/records/schemas';
+import { getPatientHistoryOperation } from '@/lib/records/operations';
 import { serializeMedicalRecord } from '@/lib/records/serialize';
 
-// GET /api/medical-records/patient-history/?patient_id= — that patient's visits, newest first, paginated; audited when not the patient
-export const GET = withApi(async ({ req, user, actor, query }) => {
-  const p = query(paginationSchema);
-  const { patient_id } = query(patientHistoryQuerySchema);
-  const { count, rows } = await getPatientHistory({ user: assertRole(user), actor, patientId: patient_id, page: pageWindow(p) });
-  return paginated(req, p, count, rows.map(serializeMedicalRecord));
+export const GET = withApi(getPatientHistoryOperation, async ({ req, user, actor, query }) => {
+  const { count, rows } = await getPatientHistory({ user, actor, patientId: query.patient_id, page: pageWindow(query) });
+  return paginated(req, query, count, rows.map(serializeMedicalRecord));
 });
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

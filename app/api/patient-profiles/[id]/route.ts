@@ -1,29 +1,18 @@
+/** `/api/patient-profiles/{id}/`; what each method does, who may call it and its schemas: lib/patients/operations.ts. */
 import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
-import { idParam } from '@/lib/api/params';
-import { assertRole } from '@/lib/auth/current-user';
 import { deactivatePatient } from '@/lib/patients/deactivate-patient';
 import { getPatientProfile } from '@/lib/patients/get-patient-profile';
-import { updatePatientProfileSchema } from '@/lib/patients/schemas';
+import { deactivatePatientProfileOperation, getPatientProfileOperation, updatePatientProfileOperation } from '@/lib/patients/operations';
 import { serializePatientProfile } from '@/lib/patients/serialize';
 import { updatePatientProfile } from '@/lib/patients/update-patient-profile';
 
-type P = { id: string };
+export const GET = withApi(getPatientProfileOperation, async ({ user, actor, params }) =>
+  serializePatientProfile(await getPatientProfile({ user, actor, profileId: params.id })));
 
-// GET /api/patient-profiles/{id}/ — one profile (own; any doctor: demographics, clinical part when linked; admin)
-export const GET = withApi<P>(async ({ user, actor, params }) =>
-  serializePatientProfile(await getPatientProfile({ user: assertRole(user), actor, profileId: idParam(params.id, 'The patient profile') })));
+export const PUT = withApi(updatePatientProfileOperation, async ({ user, actor, params, body }) =>
+  serializePatientProfile(await updatePatientProfile({ user, actor, profileId: params.id, input: body })));
 
-// PUT /api/patient-profiles/{id}/ — partial update (patient: own contact/emergency/allergies/history; linked doctor, admin: also demographics)
-export const PUT = withApi<P>(async ({ user, actor, params, body }) => {
-  const profileId = idParam(params.id, 'The patient profile');
-  const input = await body(updatePatientProfileSchema);
-  return serializePatientProfile(await updatePatientProfile({ user: assertRole(user), actor, profileId, input }));
-});
+export const DELETE = withApi(deactivatePatientProfileOperation, async ({ user, actor, params }) =>
+  serializePatientProfile(await deactivatePatient({ user, actor, profileId: params.id })));
 
-// DELETE /api/patient-profiles/{id}/ — admin only: deactivates the patient's account (sessions end); nothing is removed; 200 with the profile
-export const DELETE = withApi<P>(async ({ user, actor, params }) =>
-  serializePatientProfile(await deactivatePatient({ user: assertRole(user, ['admin']), actor, profileId: idParam(params.id, 'The patient profile') })),
-{ roles: ['admin'] });
-
-// Other methods — 405 with Allow: GET, PUT, DELETE
 export const { POST, PATCH } = methodsNotAllowed(['GET', 'PUT', 'DELETE']);

@@ -1,14 +1,14 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+/** `/api/reports/monthly/`; what it does, who may call it and its schemas: lib/reports/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { csvResponse } from '@/lib/reports/csv';
-import { getMonthlyReport, monthlyReportQuerySchema, serializeMonthlyReport, toMonthlyReportCsv } from '@/lib/reports/monthly-report';
+import { getMonthlyReport, toMonthlyReportCsv } from '@/lib/reports/monthly-report';
+import { getMonthlyReportOperation } from '@/lib/reports/operations';
+import { serializeMonthlyReport } from '@/lib/reports/serialize';
 
-// GET /api/reports/monthly/?month=YYYY-MM&format=json|csv — the clinic's monthly summary report (admin only; default the previous clinic month, JSON)
-export const GET = withApi(async ({ user, query }) => {
-  const q = query(monthlyReportQuerySchema);
-  const report = await getMonthlyReport({ user, month: q.month });
-  if (q.format === 'csv') return csvResponse(toMonthlyReportCsv(report), `ehealth-monthly-report-${report.month}.csv`);
+export const GET = withApi(getMonthlyReportOperation, async ({ user, query }) => {
+  const report = await getMonthlyReport({ user, month: query.month });
+  if (query.format === 'csv') return csvResponse(toMonthlyReportCsv(report), `ehealth-monthly-report-${report.month}.csv`);
   return serializeMonthlyReport(report);
-}, { roles: ['admin'] });
+});
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

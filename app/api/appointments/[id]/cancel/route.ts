@@ -1,8 +1,10 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
-import { statusActionHandler } from '@/lib/appointments/api-handlers';
+/** `/api/appointments/{id}/cancel/`; what it does, who may call it and its schemas: lib/appointments/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
+import { changeAppointmentStatus } from '@/lib/appointments/change-appointment-status';
+import { cancelAppointmentOperation } from '@/lib/appointments/operations';
+import { serializeAppointment } from '@/lib/appointments/serialize';
 
-// POST /api/appointments/{id}/cancel/ — cancels, with {"reason"}
-export const POST = withApi<{ id: string }>(statusActionHandler('cancel'));
+export const POST = withApi(cancelAppointmentOperation, async ({ user, actor, params, body }) =>
+  serializeAppointment(await changeAppointmentStatus({ user, actor, appointmentId: params.id, action: 'cancel', reason: body.reason })));
 
-// Other methods — 405 with Allow: POST
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(['POST']);

@@ -1,8 +1,8 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+/** `/api/appointments/{id}/complete/`; what it does, who may call it and its schemas: lib/appointments/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { statusActionHandler } from '@/lib/appointments/api-handlers';
+import { completeAppointmentOperation } from '@/lib/appointments/operations';
 
-// POST /api/appointments/{id}/complete/ — marks completed (charting does this too)
-export const POST = withApi<{ id: string }>(statusActionHandler('complete'));
+export const POST = withApi(completeAppointmentOperation, statusActionHandler('complete'));
 
-// Other methods — 405 with Allow: POST
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(['POST']);

@@ -1,8 +1,8 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+/** `/api/appointments/{id}/confirm/`; what it does, who may call it and its schemas: lib/appointments/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { statusActionHandler } from '@/lib/appointments/api-handlers';
+import { confirmAppointmentOperation } from '@/lib/appointments/operations';
 
-// POST /api/appointments/{id}/confirm/ — the doctor confirms
-export const POST = withApi<{ id: string }>(statusActionHandler('confirm'));
+export const POST = withApi(confirmAppointmentOperation, statusActionHandler('confirm'));
 
-// Other methods — 405 with Allow: POST
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(['POST']);

@@ -1,8 +1,8 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+/** `/api/appointments/{id}/no-show/`; what it does, who may call it and its schemas: lib/appointments/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { statusActionHandler } from '@/lib/appointments/api-handlers';
+import { markAppointmentNoShowOperation } from '@/lib/appointments/operations';
 
-// POST /api/appointments/{id}/no-show/ — marks a no-show after the start time
-export const POST = withApi<{ id: string }>(statusActionHandler('no-show'));
+export const POST = withApi(markAppointmentNoShowOperation, statusActionHandler('no-show'));
 
-// Other methods — 405 with Allow: POST
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(['POST']);

@@ -1,14 +1,12 @@
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
-import { dashboardStatsSchema } from '@/lib/dashboard/schemas';
+/** `/api/dashboard/export/{table}/`; what it does, who may call it and its schemas: lib/reports/operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
 import { csvResponse } from '@/lib/reports/csv';
 import { exportDashboardTable } from '@/lib/reports/export-dashboard-table';
+import { exportDashboardTableOperation } from '@/lib/reports/operations';
 
-// GET /api/dashboard/export/{table}/?from=&to=&granularity= — one dashboard table as a CSV download (admin only)
-export const GET = withApi<{ table: string }>(async ({ user, params, query }) => {
-  const q = query(dashboardStatsSchema);
-  const { filename, csv } = await exportDashboardTable({ user, table: params.table, from: q.from, to: q.to, granularity: q.granularity });
+export const GET = withApi(exportDashboardTableOperation, async ({ user, params, query }) => {
+  const { filename, csv } = await exportDashboardTable({ user, table: params.table, from: query.from, to: query.to, granularity: query.granularity });
   return csvResponse(csv, filename);
-}, { roles: ['admin'] });
+});
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

@@ -1,15 +1,13 @@
+/** `/api/docs/assets/{file}/`; what it does, who may call it and its schemas: lib/api/openapi/docs-operations.ts. */
 import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
-import { DOCS_ASSETS, isDocsAsset, readDocsAsset } from '@/lib/api/openapi/docs-page';
-import { notFound } from '@/lib/errors';
+import { DOCS_ASSETS, readDocsAsset } from '@/lib/api/openapi/docs-page';
+import { getApiDocsAssetOperation } from '@/lib/api/openapi/docs-operations';
 
-// GET /api/docs/assets/{file}/ — a file of the documentation page (an allow-list: Swagger UI's script, styles, icons; the page's init.js), cached a year (public)
-export const GET = withApi<{ file: string }>(async ({ params }) => {
-  if (!isDocsAsset(params.file)) throw notFound('This file');
+export const GET = withApi(getApiDocsAssetOperation, async ({ params }) => {
   const bytes = await readDocsAsset(params.file);
   return new Response(new Uint8Array(bytes), {
     headers: { 'Content-Type': DOCS_ASSETS[params.file], 'Cache-Control': 'public, max-age=31536000, immutable' },
   });
-}, { auth: 'none' });
+});
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

@@ -1,18 +1,12 @@
-import { idParam } from '@/lib/api/params';
-import { withApi, methodsNotAllowed } from '@/lib/api/with-api';
+/** `/api/doctors/{id}/slots/`; what it does, who may call it and its schemas: lib/appointments/availability-operations.ts. */
+import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
+import { listDoctorSlotsOperation } from '@/lib/appointments/availability-operations';
+import { serializeSlots } from '@/lib/appointments/availability-serialize';
 import { listDoctorSlots } from '@/lib/appointments/availability-services';
-import { serializeSlot } from '@/lib/appointments/availability-serialize';
-import { slotsQuerySchema } from '@/lib/appointments/schemas';
 
 export const dynamic = 'force-dynamic';
 
-// GET /api/doctors/{id}/slots/?from=YYYY-MM-DD&to=YYYY-MM-DD — a doctor's free slots (at most 31 days)
-export const GET = withApi<{ id: string }>(async ({ params, user, query }) => {
-  const doctorId = idParam(params.id, 'The doctor');
-  const { from, to } = query(slotsQuerySchema);
-  const slots = await listDoctorSlots({ user, doctorId, from, to });
-  return { results: slots.map(serializeSlot) };
-});
+export const GET = withApi(listDoctorSlotsOperation, async ({ user, params, query }) =>
+  serializeSlots(await listDoctorSlots({ user, doctorId: params.id, from: query.from, to: query.to })));
 
-// Other methods — 405 with Allow: GET
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(['GET']);

@@ -1,0 +1,26 @@
+/** The API's answers to signing in and out with a bearer token: their schemas and serializers. */
+import { z } from 'zod';
+import type { UserRow } from '@/db/repositories/users';
+import { toClinicIso } from '@/core/time';
+import { instantField } from '@/lib/api/response-fields';
+import { serializeUser, userResponseSchema } from '@/lib/users/serialize';
+
+export const loginResponseSchema = z.object({
+  token: z.string().meta({ description: 'Send as `Authorization: Bearer <token>`.' }),
+  expires_at: instantField,
+  user: userResponseSchema,
+}).meta({ id: 'LoginResponse' });
+
+export const logoutResponseSchema = z.object({
+  revoked: z.boolean().meta({ description: 'True when the bearer token of the request was revoked.' }),
+}).meta({ id: 'LogoutResponse' });
+
+/** `{ token, expires_at, user }` of `POST /api/auth/login/`. */
+export function serializeLogin(token: string, expiresAt: Date, user: UserRow): z.input<typeof loginResponseSchema> {
+  return { token, expires_at: toClinicIso(expiresAt), user: serializeUser(user) };
+}
+
+/** `{ revoked }` of `POST /api/auth/logout/`. */
+export function serializeLogout(revoked: boolean): z.input<typeof logoutResponseSchema> {
+  return { revoked };
+}

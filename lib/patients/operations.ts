@@ -1,0 +1,44 @@
+/** The `/api/patient-profiles/` operations (see lib/api/operation.ts). */
+import { defineOperation, named } from '@/lib/api/operation';
+import { paginationSchema } from '@/lib/api/pagination';
+import { idPathParam } from '@/lib/api/params';
+import { createPatientByStaffSchema, listPatientProfilesSchema, updatePatientProfileSchema } from './schemas';
+import { patientProfileListResponseSchema, patientProfileResponseSchema } from './serialize';
+
+const profileId = { id: idPathParam('The patient profile') };
+
+export const listPatientProfilesOperation = defineOperation({
+  method: 'GET', path: '/api/patient-profiles/', operationId: 'listPatientProfiles', tag: 'Patient profiles',
+  summary: 'List patient profiles, role-filtered (patient: own; doctor: linked patients; admin: all)',
+  description: '`q` searches names, phone numbers and clinic numbers.',
+  query: [paginationSchema, listPatientProfilesSchema],
+  success: { status: 200, description: 'A page of profiles, by name.', schema: patientProfileListResponseSchema },
+});
+
+export const createPatientProfileOperation = defineOperation({
+  method: 'POST', path: '/api/patient-profiles/', operationId: 'createPatientProfile', tag: 'Patient profiles', roles: ['doctor', 'admin'],
+  summary: 'Register a walk-in patient (doctor, admin)',
+  description: 'Answers 409 `possible_duplicate` with the `candidates` unless `confirm_not_duplicate` is true.',
+  body: named(createPatientByStaffSchema, 'CreatePatientByStaff'),
+  success: { status: 201, description: 'The new profile.', schema: patientProfileResponseSchema },
+  errors: ['conflict'],
+});
+
+export const getPatientProfileOperation = defineOperation({
+  method: 'GET', path: '/api/patient-profiles/{id}/', operationId: 'getPatientProfile', tag: 'Patient profiles', params: profileId,
+  summary: 'One profile (own; any doctor: demographics, the clinical part when linked; admin)',
+  success: { status: 200, description: 'The profile.', schema: patientProfileResponseSchema },
+});
+
+export const updatePatientProfileOperation = defineOperation({
+  method: 'PUT', path: '/api/patient-profiles/{id}/', operationId: 'updatePatientProfile', tag: 'Patient profiles', params: profileId,
+  summary: 'Partial update (patient: own contact, emergency contact, allergies, history; linked doctor, admin: also demographics)',
+  body: named(updatePatientProfileSchema, 'UpdatePatientProfile'),
+  success: { status: 200, description: 'The profile after the change.', schema: patientProfileResponseSchema },
+});
+
+export const deactivatePatientProfileOperation = defineOperation({
+  method: 'DELETE', path: '/api/patient-profiles/{id}/', operationId: 'deactivatePatientProfile', tag: 'Patient profiles', roles: ['admin'], params: profileId,
+  summary: 'Deactivate the patient\'s account (admin); nothing is removed',
+  success: { status: 200, description: 'The profile, its account inactive.', schema: patientProfileResponseSchema },
+});

@@ -1,0 +1,55 @@
+/** The `/api/users/` operations (see lib/api/operation.ts). */
+import { z } from 'zod';
+import { defineOperation, named, validatedByService } from '@/lib/api/operation';
+import { paginationSchema } from '@/lib/api/pagination';
+import { idPathParam } from '@/lib/api/params';
+import { registerPatientSchema } from '@/lib/patients/schemas';
+import { createStaffUserSchema } from './create-staff-user';
+import { listUsersSchema, updateUserSchema } from './schemas';
+import { userListResponseSchema, userResponseSchema } from './serialize';
+
+const userId = { id: idPathParam('The user') };
+
+export const listUsersOperation = defineOperation({
+  method: 'GET', path: '/api/users/', operationId: 'listUsers', tag: 'Users', roles: ['admin'],
+  summary: 'List users (admin)', description: '`q` searches names and emails; `role` filters.',
+  query: [paginationSchema, listUsersSchema],
+  success: { status: 200, description: 'A page of users.', schema: userListResponseSchema },
+});
+
+/** Validated by `registerUser` (lib/users/register-user.ts): a patient by `registerPatientSchema`, staff by `createStaffUserSchema`, after checking who asks. */
+const createUserBody = z.union([
+  named(registerPatientSchema.extend({ role: z.literal('patient').optional() }), 'RegisterPatient',
+    'A patient registers themselves (anyone may): role absent or `patient`.'),
+  named(createStaffUserSchema, 'CreateStaffUser',
+    'An admin creates a doctor or an admin; the password given is temporary (changed at first sign-in).'),
+]);
+
+export const createUserOperation = defineOperation({
+  method: 'POST', path: '/api/users/', operationId: 'createUser', tag: 'Users', auth: 'public',
+  summary: 'Register a patient (anyone), or create a doctor or an admin (admin)',
+  body: validatedByService(createUserBody),
+  success: { status: 201, description: 'The new user.', schema: userResponseSchema },
+  errors: ['forbidden', 'conflict'],
+});
+
+export const getUserOperation = defineOperation({
+  method: 'GET', path: '/api/users/{id}/', operationId: 'getUser', tag: 'Users', params: userId,
+  summary: 'One user (themselves, or an admin)',
+  success: { status: 200, description: 'The user.', schema: userResponseSchema },
+});
+
+export const updateUserOperation = defineOperation({
+  method: 'PUT', path: '/api/users/{id}/', operationId: 'updateUser', tag: 'Users', params: userId,
+  summary: 'Update name and contact info; role and is_active by an admin (never one\'s own role)',
+  body: named(updateUserSchema, 'UpdateUser'),
+  success: { status: 200, description: 'The user after the change.', schema: userResponseSchema },
+  errors: ['conflict'],
+});
+
+export const deactivateUserOperation = defineOperation({
+  method: 'DELETE', path: '/api/users/{id}/', operationId: 'deactivateUser', tag: 'Users', roles: ['admin'], params: userId,
+  summary: 'Deactivate a user (admin); the account and its records stay',
+  success: { status: 200, description: 'The deactivated user.', schema: userResponseSchema },
+  errors: ['conflict'],
+});

@@ -133,8 +133,10 @@ describe('dashboard summary tables', () => {
         // A registration date corrected (e.g. a paper file's date entered later).
         if (rng.int(0, 1) === 0) await updatePatientByUserId(rng.pick(patients), { createdAt: instant(rng.int(0, DAYS - 1)) });
       } else if (op === 9 && appts.length) {
-        // A completed appointment moved to another day (an edit of a past visit's time).
-        await updateAppointment(rng.pick(appts), { startAt: instant(rng.int(0, DAYS - 1)) });
+        // A completed appointment moved to another day (an edit of a past visit's time), keeping its length.
+        const id = rng.pick(appts);
+        const startAt = instant(rng.int(0, DAYS - 1));
+        await updateAppointment(id, { startAt, endAt: new Date(startAt.getTime() + 20 * 60_000) });
       }
     }
   });

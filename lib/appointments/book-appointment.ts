@@ -1,6 +1,5 @@
 import { withTransaction } from '@/db';
 import { classifyDbError } from '@/db/dialect';
-import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
 import { createAppointment, findAppointmentById } from '@/db/repositories/appointments';
 import { findPractitionerByUserId } from '@/db/repositories/practitioners';
@@ -19,7 +18,7 @@ import { describeClash } from './describe-clash';
  * (`patient_id` required). The slot must be on the doctor's grid inside working hours, in the future
  * and outside time off (else 400 on `date_time`); the database's occupancy constraint refuses any
  * overlap with an active appointment of the doctor or the patient (409 naming who). Writes the
- * appointment, its occupancy cells, its first history event, its reminders and the audit entry in one
+ * appointment (the repository writes its occupancy cells), its first history event, its reminders and the audit entry in one
  * transaction. Returns the appointment row.
  */
 export async function bookAppointment(opts: { user: CurrentUser; actor: Actor; input: BookAppointmentInput; now?: Date }) {
@@ -54,7 +53,6 @@ export async function bookAppointment(opts: { user: CurrentUser; actor: Actor; i
         patientId, doctorId: doctor.id, startAt: start, endAt: end, status: 'pending',
         reason: input.reason ?? null, notes: input.notes ?? null, createdById: user.id, createdAt: now, updatedAt: now,
       });
-      await insertAppointmentCells(id, doctor.id, patientId, start, end);
       await appendAppointmentEvent({ appointmentId: id, at: now, actorUserId: user.id, toStatus: 'pending', toStartAt: start, note: 'booked' });
       await queueReminders(id, now);
       await audit(actor, { action: 'appointment.book', entity: 'appointment', entityId: id, patientId, details: { doctorId: doctor.id, start: start.toISOString() } });

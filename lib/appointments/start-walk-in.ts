@@ -1,6 +1,5 @@
 import { withTransaction } from '@/db';
 import { classifyDbError } from '@/db/dialect';
-import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
 import { createAppointment } from '@/db/repositories/appointments';
 import { findPractitionerByUserId } from '@/db/repositories/practitioners';
@@ -34,7 +33,6 @@ export async function startWalkIn(opts: { user: CurrentUser; actor: Actor; patie
         patientId, doctorId: user.id, startAt: start, endAt: end, status: 'confirmed', reason: opts.reason?.trim() || 'Walk-in visit',
         createdById: user.id, createdAt: now, updatedAt: now,
       });
-      await insertAppointmentCells(appointmentId, user.id, patientId, start, end);
       await appendAppointmentEvent({ appointmentId, at: now, actorUserId: user.id, toStatus: 'confirmed', toStartAt: start, note: 'walk-in' });
       await audit(actor, { action: 'appointment.walk_in', entity: 'appointment', entityId: appointmentId, patientId });
       return { appointmentId };

@@ -1,6 +1,5 @@
 import { withTransaction } from '@/db';
 import { classifyDbError } from '@/db/dialect';
-import { deleteAppointmentCells, insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
 import { findAppointmentById, updateAppointment, type AppointmentRow } from '@/db/repositories/appointments';
 import { audit, type Actor } from '@/lib/audit/audit';
@@ -18,7 +17,8 @@ import { allowedActions, assertTransition, isActive } from './transitions';
  * appointments only; into a free slot of the same doctor, keeping its status and history); `reason`
  * may change while it is active (the patient too); `notes` (the doctor or an admin) may change in any
  * status — completed, cancelled and no-show appointments accept nothing else (409).
- * Occupancy cells, reminders, a history event and the audit entry change in one transaction.
+ * The move (the repository moves its occupancy cells; an overlap is a 409 naming who), reminders, a
+ * history event and the audit entry change in one transaction.
  */
 export async function updateAppointmentDetails(opts: { user: CurrentUser; actor: Actor; appointmentId: number; input: UpdateAppointmentInput; now?: Date }): Promise<AppointmentRow> {
   const { user, actor, appointmentId, input } = opts;
@@ -51,8 +51,6 @@ export async function updateAppointmentDetails(opts: { user: CurrentUser; actor:
         ...(input.notes !== undefined ? { notes: input.notes } : {}),
       });
       if (moving) {
-        await deleteAppointmentCells(a.id);
-        await insertAppointmentCells(a.id, a.doctorId, a.patientId, start, end);
         await appendAppointmentEvent({ appointmentId: a.id, at: now, actorUserId: user.id, fromStatus: a.status, toStatus: a.status, fromStartAt: a.startAt, toStartAt: start, note: 'rescheduled' });
         await queueReminders(a.id, now);
       }

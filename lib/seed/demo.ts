@@ -8,7 +8,7 @@
  * names and Kenyan mobiles (one with an account), appointments over the past 8 weeks and the coming
  * 3 weeks in every status, on each doctor's 20-minute grid inside their working hours; never two at the
  * same time for one doctor, at most one a day per patient. Every active (pending/confirmed) appointment
- * has its occupancy cells, as a booking would. Every completed appointment has its charted visit
+ * has its occupancy cells, as a booking would (the appointments repository writes them). Every completed appointment has its charted visit
  * (vitals, 1–2 ICD-10 diagnoses, usually prescription lines).
  *
  * Everything is written in one transaction: a crash leaves an empty database, which the next start
@@ -18,7 +18,6 @@
 import { DateTime } from 'luxon';
 import { withTransaction } from '@/db';
 import { classifyDbError } from '@/db/dialect';
-import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { createAppointment } from '@/db/repositories/appointments';
 import { replaceWorkingHours } from '@/db/repositories/availability';
 import { appendAuditEvent } from '@/db/repositories/audit';
@@ -27,7 +26,7 @@ import { createPractitioner } from '@/db/repositories/practitioners';
 import { createMedicalRecord } from '@/db/repositories/records';
 import { takeLock } from '@/db/repositories/locks';
 import { countUsers, createUser } from '@/db/repositories/users';
-import { ACTIVE_APPOINTMENT_STATUSES, APPOINTMENT_STATUSES, type AppointmentStatus, type Role, type Sex } from '@/core/vocabulary';
+import { APPOINTMENT_STATUSES, type AppointmentStatus, type Role, type Sex } from '@/core/vocabulary';
 import { hashPassword } from '@/lib/auth/password';
 import { foldName } from '@/core/text';
 import { addDays, ageOn, clinicInstant, clinicToday, clinicZone } from '@/core/time';
@@ -246,9 +245,6 @@ async function runSeed(opts: SeedDemoOptions & { passwordHash: string }, onlyIfE
         updatedAt: updatedAt < createdAt ? createdAt : updatedAt,
       });
       counts[a.status]++;
-      if ((ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(a.status)) {
-        await insertAppointmentCells(appointmentId, doctorId, patientId, a.start, a.end);
-      }
       if (a.status !== 'completed') continue;
       const visit = buildVisit(clinical, ageOn(p.dateOfBirth, a.date), p.sex, a.condition);
       await createMedicalRecord(

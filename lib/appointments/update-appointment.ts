@@ -1,5 +1,4 @@
 import { withTransaction } from '@/db';
-import { classifyDbError } from '@/db/dialect';
 import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
 import { findAppointmentById, updateAppointment, type AppointmentRow } from '@/db/repositories/appointments';
 import { audit, type Actor } from '@/lib/audit/audit';
@@ -9,7 +8,7 @@ import { conflict, forbidden, notFound, validationError } from '@/lib/errors';
 import { queueReminders } from '@/lib/reminders/queue-reminders';
 import { slotProblem } from './availability';
 import type { UpdateAppointmentInput } from './schemas';
-import { describeClash } from './describe-clash';
+import { withClashAsConflict } from './describe-clash';
 import { allowedActions, assertTransition, isActive } from './transitions';
 
 /**
@@ -43,22 +42,17 @@ export async function updateAppointmentDetails(opts: { user: CurrentUser; actor:
     const problem = await slotProblem(a.doctorId, start, end, now);
     if (problem) throw validationError({ date_time: [problem] }, problem);
   }
-  try {
-    return await withTransaction(async () => {
-      await updateAppointment(a.id, {
-        ...(moving ? { startAt: start, endAt: end } : {}),
-        ...(input.reason !== undefined ? { reason: input.reason } : {}),
-        ...(input.notes !== undefined ? { notes: input.notes } : {}),
-      });
-      if (moving) {
-        await appendAppointmentEvent({ appointmentId: a.id, at: now, actorUserId: user.id, fromStatus: a.status, toStatus: a.status, fromStartAt: a.startAt, toStartAt: start, note: 'rescheduled' });
-        await queueReminders(a.id, now);
-      }
-      await audit(actor, { action: moving ? 'appointment.reschedule' : 'appointment.update', entity: 'appointment', entityId: a.id, patientId: a.patientId, details: { fields: Object.keys(input), ...(moving ? { from: a.startAt.toISOString(), to: start.toISOString() } : {}) } });
-      return (await findAppointmentById(a.id))!;
+  return withClashAsConflict(user, { doctorId: a.doctorId, patientId: a.patientId, start, end }, () => withTransaction(async () => {
+    await updateAppointment(a.id, {
+      ...(moving ? { startAt: start, endAt: end } : {}),
+      ...(input.reason !== undefined ? { reason: input.reason } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
     });
-  } catch (e) {
-    if (classifyDbError(e) === 'unique') throw await describeClash(user, a.doctorId, a.patientId, start, end);
-    throw e;
-  }
+    if (moving) {
+      await appendAppointmentEvent({ appointmentId: a.id, at: now, actorUserId: user.id, fromStatus: a.status, toStatus: a.status, fromStartAt: a.startAt, toStartAt: start, note: 'rescheduled' });
+      await queueReminders(a.id, now);
+    }
+    await audit(actor, { action: moving ? 'appointment.reschedule' : 'appointment.update', entity: 'appointment', entityId: a.id, patientId: a.patientId, details: { fields: Object.keys(input), ...(moving ? { from: a.startAt.toISOString(), to: start.toISOString() } : {}) } });
+    return (await findAppointmentById(a.id))!;
+  }));
 }

@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { q, tables, withTransaction } from '../index';
 import { affectedRows, insertMany, insertOne, lockingRead } from '../dialect';
-import { syncAppointmentVisit } from './visit-stats';
+import { syncAppointmentVisit } from './stats-sync';
 import { ACTIVE_APPOINTMENT_STATUSES, type AppointmentStatus } from '../../core/vocabulary';
 import { cellsFor } from '../../core/appointment-cells';
 

@@ -13,7 +13,7 @@ import { q, tables, withTransaction, type PortableDb } from '../index';
 import { affectedRows, explainQuery } from '../dialect';
 import type { RecordStatus } from '../../core/vocabulary';
 import type { MedicalRecordRow, NewMedicalRecord } from './records';
-import { syncRecordVisit } from './visit-stats';
+import { syncRecordVisit } from './stats-sync';
 
 export type DiagnosisRow = typeof tables.diagnoses.$inferSelect;
 export type PrescriptionRow = typeof tables.prescriptions.$inferSelect;

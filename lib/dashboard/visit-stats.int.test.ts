@@ -1,5 +1,5 @@
 /**
- * The dashboard's summary tables (db/repositories/visit-stats.ts) against the live computation over
+ * The dashboard's summary tables (db/repositories/stats-*.ts) against the live computation over
  * the records and appointments (db/repositories/stats-live.ts), on SQLite and MariaDB: after a seeded
  * random sequence of writes through the repositories — records created, amended (lines replaced),
  * entered in error; appointments created in every status, completed, cancelled, linked to records;
@@ -17,8 +17,9 @@ import { updatePatientByUserId } from '@/db/repositories/patients';
 import * as live from '@/db/repositories/stats-live';
 import {
   countDiagnosesInDays, countPatientsInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
-  explainVisitStatsQueries, rebuildVisitStats,
-} from '@/db/repositories/visit-stats';
+  explainVisitStatsQueries,
+} from '@/db/repositories/stats-queries';
+import { rebuildVisitStats } from '@/db/repositories/stats-rebuild';
 import { createRng } from '@/lib/seed/random';
 import { seedLarge } from '@/lib/seed/large';
 import { makeUser } from '@/lib/testing/factories';

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { getDatabase, q, tables } from '@/db';
 import { createAppointment, updateAppointment, updateAppointmentIfStatus } from '@/db/repositories/appointments';
-import { markRecordEnteredInError, updateRecordIfVersion } from '@/db/repositories/record-versions';
+import { markRecordEnteredInError, updateRecordIfVersion } from '@/db/repositories/record-lifecycle';
 import { createMedicalRecord, replaceRecordLines, type NewDiagnosis } from '@/db/repositories/records';
 import { updatePatientByUserId } from '@/db/repositories/patients';
 import * as live from '@/db/repositories/stats-live';

@@ -11,7 +11,7 @@
  * - `status`: `final`, `amended`, or `entered_in_error` (FHIR's `entered-in-error` in the database).
  * - Instants with the clinic's offset.
  */
-import type { RecordDetail } from '@/db/repositories/record-versions';
+import type { RecordDetail } from '@/db/repositories/record-reads';
 import type { RecordStatus } from '@/core/vocabulary';
 import { ageOn, clinicToday, toClinicIso } from '@/core/time';
 import { contentOf, diagnosisText, prescriptionText, splitNotes, type RecordContent } from './record-content';

@@ -30,7 +30,7 @@ import {
   NPI_SYSTEM, UCUM_SYSTEM, clip, conceptText, isRefuted, mapAllergy, mapCondition, mapPatient, mapPractitioner,
   mapPrescription, type PatientFields, type PractitionerFields, type PrescriptionFields,
 } from './resources';
-import { LOINC_SYSTEM, VITAL_SIGN_CODES, toVitalValue, type VitalField, type VitalValues } from './vital-signs';
+import { LOINC_SYSTEM, VITAL_SIGN_CODES, toVitalValue, type VitalField, type VitalValues } from '@/core/vital-signs';
 import { parseFhirInstant } from './time';
 
 /** Identifies an external resource in the external id table. */

@@ -39,7 +39,7 @@ import {
   FhirBundleError, keyString, mapBundle, type BundleProblem, type ExternalKey, type MappedEncounter,
   type MappedPatient, type MappedPractitioner,
 } from '@/lib/fhir/bundle';
-import { VITAL_FIELDS, type VitalField } from '@/lib/fhir/vital-signs';
+import { VITAL_FIELDS, type VitalField } from '@/core/vital-signs';
 
 export const COUNT_KEYS = ['patients', 'practitioners', 'encounters', 'vitals', 'conditions', 'medications', 'allergies'] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];

@@ -18,6 +18,7 @@ export type VitalField =
   | 'systolicMmHg' | 'diastolicMmHg' | 'temperatureC' | 'weightKg' | 'heightCm'
   | 'heartRatePerMin' | 'respiratoryRatePerMin' | 'spo2Pct';
 
+/** Vital-sign values by column, in the stored units; absent values left out. */
 export type VitalValues = Partial<Record<VitalField, number>>;
 
 /** How a record column stores its vital sign. */
@@ -183,8 +184,11 @@ export const VITAL_SIGN_DEFS: Readonly<Record<VitalField | 'bmi', VitalSignDef>>
   },
 };
 
+/** A value below or above its normal range. */
 export type VitalFlag = 'low' | 'high';
+/** What can be flagged: a stored vital sign, or the computed BMI. */
 export type VitalFlagKey = VitalField | 'bmi';
+/** The flags of a set of vital signs; normal and absent values have no entry. */
 export type VitalFlags = Partial<Record<VitalFlagKey, VitalFlag>>;
 
 /** A normal range: `low` when below `lowBelow`; `high` when at or above `highFrom`, or above `highAbove`. */
@@ -224,6 +228,7 @@ export const ADULT_NORMAL_RANGES: Readonly<Partial<Record<VitalFlagKey, NormalRa
 /** Below this age the adult ranges are not applied to heart rate, respiratory rate, blood pressure and BMI. */
 export const ADULT_AGE_YEARS = 18;
 
+/** `toVitalValue`'s answer: the column and stored value, or why the measurement is not stored. */
 export type VitalValueResult =
   | { ok: true; field: VitalField; value: number }
   | { ok: false; reason: string };

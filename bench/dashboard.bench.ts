@@ -28,7 +28,7 @@ import {
 import { closeDatabase, openSqlite, useDatabase } from '../db';
 import { createUser, findUserByEmail } from '../db/repositories/users';
 import * as live from '../db/repositories/stats-live';
-import { countAppointmentsByStatus } from '../db/repositories/stats';
+import { countAppointmentsByStatus } from '../db/repositories/stats-queries';
 import { seedLarge } from '@/lib/seed/large';
 import { hashPassword } from '../lib/auth/password';
 import { issueApiToken } from '../lib/auth/tokens';

@@ -92,7 +92,8 @@ describe('transactions', () => {
       const results = await Promise.allSettled(Array.from({ length: 50 }, () => withTransaction(async () => {
         const id = await createAppointment({ patientId: patient, doctorId: doctor, startAt: start, endAt: new Date(start.getTime() + 20 * 60_000), status: 'pending', createdAt: new Date(), updatedAt: new Date() });
         await sleep(1);
-        // Stand-in for a slot reservation: a row under a unique key (doctor, slot start).
+        // The appointment's occupancy cells (written by createAppointment) already refuse the losers;
+        // a second reservation under a unique key (doctor, slot start) must land with the winner only.
         const db = await q();
         await db.insert(tables.externalIds).values({ system: 'race', resourceType: 'Slot', externalId: `${doctor}@${start.toISOString()}`, entity: 'appointment', entityId: id, updatedAt: new Date() });
         return id;

@@ -10,7 +10,9 @@
  */
 import cliProgress from 'cli-progress';
 import { closeDatabase, getDatabase } from '../db';
-import { COUNT_KEYS, emptyCounts, importPath, type FhirImportError, type PathImportResult } from '@/lib/fhir/import-bundle';
+import { COUNT_KEYS, emptyCounts } from '@/lib/fhir/bundle-writer';
+import type { FhirImportError } from '@/lib/fhir/import-bundle';
+import { importPath, type PathImportResult } from '@/lib/fhir/import-path';
 import { ensureVisitStats } from '../lib/dashboard/ensure-visit-stats';
 
 const USAGE = 'usage: npm run db:import -- <bundle.json | folder> [more…]';

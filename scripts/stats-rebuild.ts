@@ -5,7 +5,7 @@
  * The database comes from DATABASE_URL (default file:data/ehealth.sqlite); it is migrated first.
  */
 import { closeDatabase, getDatabase } from '../db';
-import { rebuildVisitStats } from '../db/repositories/visit-stats';
+import { rebuildVisitStats } from '../db/repositories/stats-rebuild';
 
 async function main() {
   const db = await getDatabase();

@@ -1,16 +1,71 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { q, tables, withTransaction } from '../index';
-import { affectedRows, insertOne } from '../dialect';
-import { syncAppointmentVisit } from './visit-stats';
-import type { AppointmentStatus } from '../../core/vocabulary';
+import { affectedRows, insertMany, insertOne, lockingRead } from '../dialect';
+import { syncAppointmentVisit } from './stats-sync';
+import { ACTIVE_APPOINTMENT_STATUSES, type AppointmentStatus } from '../../core/vocabulary';
+import { cellsFor } from '../../core/appointment-cells';
 
 export type AppointmentRow = typeof tables.appointments.$inferSelect;
 export type NewAppointment = typeof tables.appointments.$inferInsert;
 
-/** Creates an appointment row as given (booking rules live in lib/appointments); returns its id. */
+/** What an appointment's occupancy cells depend on. */
+type CellKey = Pick<AppointmentRow, 'doctorId' | 'patientId' | 'startAt' | 'endAt' | 'status'>;
+
+const holdsCells = (k: CellKey) => (ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(k.status);
+
+/**
+ * The one place that writes occupancy cells (`appointment_cells`): an active (pending/confirmed)
+ * appointment holds one row per party (its doctor and its patient, by user id) and per 5-minute UTC
+ * cell of `[startAt, endAt)` (`cellsFor`); any other appointment holds none. Given the appointment as it
+ * was (`before`, undefined when new) and as it is now (`after`), removes and writes rows so the cells
+ * follow: created active → cells; moved (time or party) while active → cells move; no longer active →
+ * cells go. The unique key (party, party_id, cell_start) makes an overlap with another active
+ * appointment fail here (`classifyDbError` → `unique`). Runs in the caller's transaction.
+ */
+async function keepCellsInStep(appointmentId: number, before: CellKey | undefined, after: CellKey): Promise<void> {
+  const held = before !== undefined && holdsCells(before);
+  const holds = holdsCells(after);
+  if (held && holds && before.doctorId === after.doctorId && before.patientId === after.patientId
+    && before.startAt.getTime() === after.startAt.getTime() && before.endAt.getTime() === after.endAt.getTime()) return;
+  if (held) {
+    const db = await q();
+    await db.delete(tables.appointmentCells).where(eq(tables.appointmentCells.appointmentId, appointmentId));
+  }
+  if (!holds) return;
+  const rows = cellsFor(after.startAt, after.endAt).flatMap((cellStart) => [
+    { appointmentId, party: 'doctor' as const, partyId: after.doctorId, cellStart },
+    { appointmentId, party: 'patient' as const, partyId: after.patientId, cellStart },
+  ]);
+  if (rows.length) await insertMany(tables.appointmentCells, rows);
+}
+
+/** `row` with the defined entries of `values` over it. */
+function merged(row: AppointmentRow, values: Partial<NewAppointment>): AppointmentRow {
+  const out = { ...row } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) out[k] = v;
+  return out as AppointmentRow;
+}
+
+/** Appointment `id` read for writing (on MySQL locked until the transaction ends), or undefined. */
+async function lockAppointment(id: number): Promise<AppointmentRow | undefined> {
+  const db = await q();
+  const [row] = await lockingRead(db.select().from(tables.appointments).where(eq(tables.appointments.id, id)).limit(1));
+  return row;
+}
+
+const touchesVisit = (values: Partial<NewAppointment>) =>
+  values.status !== undefined || values.startAt !== undefined || values.doctorId !== undefined || values.patientId !== undefined;
+
+/**
+ * Creates an appointment row as given (booking rules live in lib/appointments) and, in the same
+ * transaction, its occupancy cells when it is active (see `keepCellsInStep`) and its dashboard
+ * statistics when it is completed; returns its id. A clash with another active appointment of the
+ * doctor or the patient throws a unique violation and writes nothing.
+ */
 export async function createAppointment(values: NewAppointment): Promise<number> {
   return withTransaction(async () => {
     const id = await insertOne(tables.appointments, values);
+    await keepCellsInStep(id, undefined, values);
     if (values.status === 'completed') await syncAppointmentVisit(id);
     return id;
   });
@@ -23,14 +78,20 @@ export async function findAppointmentById(id: number): Promise<AppointmentRow | 
   return row;
 }
 
-/** Updates the given columns of appointment `id` (and its dashboard statistics when status or time change). */
+/**
+ * Updates the given columns of appointment `id`, keeping in the same transaction its occupancy cells
+ * (moved with its time or parties while active, removed when it stops being active — a clash throws a
+ * unique violation) and its dashboard statistics (when status, time or parties change). Does nothing
+ * when there is no such appointment.
+ */
 export async function updateAppointment(id: number, values: Partial<NewAppointment>): Promise<void> {
   await withTransaction(async () => {
+    const before = await lockAppointment(id);
+    if (!before) return;
     const db = await q();
     await db.update(tables.appointments).set({ ...values, updatedAt: new Date() }).where(eq(tables.appointments.id, id));
-    if (values.status !== undefined || values.startAt !== undefined || values.doctorId !== undefined || values.patientId !== undefined) {
-      await syncAppointmentVisit(id);
-    }
+    await keepCellsInStep(id, before, merged(before, values));
+    if (touchesVisit(values)) await syncAppointmentVisit(id);
   });
 }
 
@@ -137,15 +198,19 @@ export async function findOccupant(party: 'doctor' | 'patient', partyId: number,
 }
 
 /**
- * Sets the status of appointment `id` only if it is still `fromStatus` (so two concurrent changes
- * cannot both win); returns whether it changed.
+ * Updates appointment `id` only if its status is still `fromStatus` (so two concurrent changes cannot
+ * both win); returns whether it changed. Its occupancy cells and dashboard statistics follow in the
+ * same transaction, as in `updateAppointment` (ending an appointment frees its cells).
  */
 export async function updateAppointmentIfStatus(id: number, fromStatus: AppointmentStatus, values: Partial<NewAppointment>): Promise<boolean> {
   return withTransaction(async () => {
+    const before = await lockAppointment(id);
+    if (!before || before.status !== fromStatus) return false;
     const db = await q();
     const a = tables.appointments;
     const res = await db.update(a).set({ ...values, updatedAt: new Date() }).where(and(eq(a.id, id), eq(a.status, fromStatus)));
     if (!(affectedRows(res) > 0)) return false;
+    await keepCellsInStep(id, before, merged(before, values));
     await syncAppointmentVisit(id);
     return true;
   });

@@ -7,7 +7,7 @@ import { max, type AnyColumn } from 'drizzle-orm';
 import type { MySqlTable } from 'drizzle-orm/mysql-core';
 import { q, tables, withTransaction } from '../index';
 import { insertMany } from '../dialect';
-import { addPatientRegistrationsMany, addRecordVisitsInIdRange, recomputePrevDays } from './visit-stats';
+import { addPatientRegistrationsMany, addRecordVisitsInIdRange, recomputePrevDays } from './stats-rebuild';
 
 export type NewUserRow = typeof tables.users.$inferInsert;
 export type NewPractitionerRow = typeof tables.practitioners.$inferInsert;

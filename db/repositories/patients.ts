@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { addPatientRegistration, lockPatientCreatedAt, syncPatientVisits } from './visit-stats';
+import { addPatientRegistration, lockPatientCreatedAt, syncPatientVisits } from './stats-sync';
 import { q, tables, withTransaction } from '../index';
 import { insertOne } from '../dialect';
 import { allocateSequence } from './sequences';

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { q, tables, withTransaction } from '../index';
 import { insertMany, insertOne } from '../dialect';
-import { syncRecordVisit } from './visit-stats';
+import { syncRecordVisit } from './stats-sync';
 
 export type MedicalRecordRow = typeof tables.medicalRecords.$inferSelect;
 export type NewMedicalRecord = typeof tables.medicalRecords.$inferInsert;

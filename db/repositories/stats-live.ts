@@ -1,6 +1,6 @@
 /**
  * The dashboard's visit statistics computed live from the records and appointments — the reference
- * the summary tables (db/repositories/visit-stats.ts) must agree with. Used by tests (summary = live
+ * the summary tables (db/repositories/stats-tables.ts) must agree with. Used by tests (summary = live
  * after any sequence of writes) and by the benchmark as its baseline; the app reads the summaries.
  *
  * The visit rule in SQL: a visit is a medical record with status final/amended (dated by its
@@ -11,7 +11,8 @@
 import { and, count, eq, gte, inArray, lt, min, notExists, sql } from 'drizzle-orm';
 import { q, tables } from '../index';
 import type { RecordStatus, Sex } from '../../core/vocabulary';
-import { BY_BUCKET, bucketExpr, VISIT_RECORD_STATUSES as VISIT_STATUSES } from './visit-stats';
+import { BY_BUCKET, bucketExpr } from './stats-queries';
+import { VISIT_RECORD_STATUSES as VISIT_STATUSES } from './stats-tables';
 
 const VISIT_RECORD_STATUSES: RecordStatus[] = [...VISIT_STATUSES];
 

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { q, tables } from '@/db';
 import { findPractitionerByUserId } from '@/db/repositories/practitioners';
 import { listTimeOff, listWorkingHours } from '@/db/repositories/availability';
-import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { createAppointment } from '@/db/repositories/appointments';
 import type { Role } from '@/core/vocabulary';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -155,8 +154,7 @@ describe('time off', () => {
     const patient = await makeUser('patient');
     const startAt = new Date('2026-12-02T06:00:00Z');
     const endAt = new Date('2026-12-02T06:20:00Z');
-    const id = await createAppointment({ patientId: patient.id, doctorId: doc.id, startAt, endAt, status: 'confirmed', createdAt: now, updatedAt: now });
-    await insertAppointmentCells(id, doc.id, patient.id, startAt, endAt);
+    await createAppointment({ patientId: patient.id, doctorId: doc.id, startAt, endAt, status: 'confirmed', createdAt: now, updatedAt: now });
     const r = await addTimeOff({ user: doc, doctorId: doc.id, input: { start_date: '2026-12-01', end_date: '2026-12-03' }, now });
     expect(r.activeAppointments).toBe(1);
   });

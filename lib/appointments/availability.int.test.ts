@@ -5,7 +5,6 @@
  */
 import { IANAZone } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { createAppointment } from '@/db/repositories/appointments';
 import { createTimeOff, replaceWorkingHours, updateSlotMinutes, type WorkingRange } from '@/db/repositories/availability';
 import { updatePractitionerByUserId } from '@/db/repositories/practitioners';
@@ -41,9 +40,7 @@ async function appointment(doctorId: number, start: string, minutes: number, sta
   const startAt = new Date(start);
   const endAt = new Date(startAt.getTime() + minutes * 60_000);
   const now = new Date();
-  const id = await createAppointment({ patientId: p.id, doctorId, startAt, endAt, status, createdAt: now, updatedAt: now });
-  if (status === 'pending' || status === 'confirmed') await insertAppointmentCells(id, doctorId, p.id, startAt, endAt);
-  return id;
+  return createAppointment({ patientId: p.id, doctorId, startAt, endAt, status, createdAt: now, updatedAt: now });
 }
 
 const starts = (slots: Array<{ start: Date }>) => slots.map((s) => s.start.toISOString());

@@ -1,17 +1,11 @@
-import { withTransaction } from '@/db';
-import { classifyDbError } from '@/db/dialect';
-import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
-import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
-import { createAppointment, findAppointmentById } from '@/db/repositories/appointments';
 import { findPractitionerByUserId } from '@/db/repositories/practitioners';
 import { findUserById } from '@/db/repositories/users';
-import { audit, type Actor } from '@/lib/audit/audit';
+import type { Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { forbidden, validationError } from '@/lib/errors';
-import { queueReminders } from '@/lib/reminders/queue-reminders';
 import { slotProblem } from './availability';
 import type { BookAppointmentInput } from './schemas';
-import { describeClash } from './describe-clash';
+import { placeAppointment } from './place-appointment';
 
 /**
  * Books a pending appointment in a free slot of a doctor. A patient books for themselves, with a
@@ -20,7 +14,7 @@ import { describeClash } from './describe-clash';
  * and outside time off (else 400 on `date_time`); the database's occupancy constraint refuses any
  * overlap with an active appointment of the doctor or the patient (409 naming who). Writes the
  * appointment, its occupancy cells, its first history event, its reminders and the audit entry in one
- * transaction. Returns the appointment row.
+ * transaction (place-appointment.ts). Returns the appointment row.
  */
 export async function bookAppointment(opts: { user: CurrentUser; actor: Actor; input: BookAppointmentInput; now?: Date }) {
   const { user, actor, input } = opts;
@@ -48,20 +42,8 @@ export async function bookAppointment(opts: { user: CurrentUser; actor: Actor; i
   const problem = await slotProblem(doctor.id, start, end, now);
   if (problem) throw validationError({ date_time: [problem] }, problem);
 
-  try {
-    return await withTransaction(async () => {
-      const id = await createAppointment({
-        patientId, doctorId: doctor.id, startAt: start, endAt: end, status: 'pending',
-        reason: input.reason ?? null, notes: input.notes ?? null, createdById: user.id, createdAt: now, updatedAt: now,
-      });
-      await insertAppointmentCells(id, doctor.id, patientId, start, end);
-      await appendAppointmentEvent({ appointmentId: id, at: now, actorUserId: user.id, toStatus: 'pending', toStartAt: start, note: 'booked' });
-      await queueReminders(id, now);
-      await audit(actor, { action: 'appointment.book', entity: 'appointment', entityId: id, patientId, details: { doctorId: doctor.id, start: start.toISOString() } });
-      return (await findAppointmentById(id))!;
-    });
-  } catch (e) {
-    if (classifyDbError(e) === 'unique') throw await describeClash(user, doctor.id, patientId, start, end);
-    throw e;
-  }
+  return placeAppointment({
+    user, actor, patientId, doctorId: doctor.id, start, end, status: 'pending', reason: input.reason ?? null, notes: input.notes ?? null,
+    note: 'booked', remind: true, auditAction: 'appointment.book', auditDetails: { doctorId: doctor.id, start: start.toISOString() }, now,
+  });
 }

@@ -14,7 +14,6 @@ import { POST as cancel } from '@/app/api/appointments/[id]/cancel/route';
 import { POST as noShow } from '@/app/api/appointments/[id]/no-show/route';
 import { getDatabase, q, tables } from '@/db';
 import { appendAppointmentEvent, listAppointmentEvents } from '@/db/repositories/appointment-events';
-import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { createAppointment } from '@/db/repositories/appointments';
 import { makeUser, apiTokenFor } from '@/lib/testing/factories';
 import { clinicZone } from '@/core/time';
@@ -48,7 +47,6 @@ async function startedAppointment(doctorId: number, patientId: number) {
   const start = new Date(Date.now() - 10 * 60_000);
   const end = new Date(start.getTime() + 20 * 60_000);
   const id = await createAppointment({ patientId, doctorId, startAt: start, endAt: end, status: 'pending', createdAt: new Date(), updatedAt: new Date() });
-  await insertAppointmentCells(id, doctorId, patientId, start, end);
   await appendAppointmentEvent({ appointmentId: id, at: new Date(), toStatus: 'pending' });
   return { id };
 }

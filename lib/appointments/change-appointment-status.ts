@@ -1,5 +1,4 @@
 import { withTransaction } from '@/db';
-import { deleteAppointmentCells } from '@/db/repositories/appointment-cells';
 import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
 import { findAppointmentById, updateAppointmentIfStatus, type AppointmentRow } from '@/db/repositories/appointments';
 import type { AppointmentStatus } from '@/core/vocabulary';
@@ -19,7 +18,7 @@ export type StatusAction = keyof typeof ACTION_TARGET;
  * actions when the workflow does not allow it (see transitions.ts); completing only from the
  * appointment's clinic day on (a patient may come early that day, not a day early); a no-show only after
  * the start time; cancel needs a reason. Completing a pending appointment records the confirm, then the complete.
- * Leaving the active states frees the slot (occupancy cells) and withdraws the reminders; confirming
+ * Leaving the active states frees the slot (the repository drops its occupancy cells) and withdraws the reminders; confirming
  * (re)queues them. History event and audit entry in the same transaction. Returns the updated row.
  */
 export async function changeAppointmentStatus(opts: { user: CurrentUser; actor: Actor; appointmentId: number; action: StatusAction; reason?: string; now?: Date }): Promise<AppointmentRow> {
@@ -51,7 +50,6 @@ export async function changeAppointmentStatus(opts: { user: CurrentUser; actor: 
       await appendAppointmentEvent({ appointmentId: a.id, at: now, actorUserId: user.id, fromStatus: from, toStatus: next, note: action === 'cancel' ? reason : null });
     }
     if (!isActive(to)) {
-      await deleteAppointmentCells(a.id);
       await withdrawReminders(a.id);
     } else if (action === 'confirm') {
       await queueReminders(a.id, now);

@@ -1,15 +1,10 @@
-import { withTransaction } from '@/db';
-import { classifyDbError } from '@/db/dialect';
-import { insertAppointmentCells } from '@/db/repositories/appointment-cells';
-import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
-import { createAppointment } from '@/db/repositories/appointments';
 import { findPractitionerByUserId } from '@/db/repositories/practitioners';
 import { findUserById } from '@/db/repositories/users';
-import { audit, type Actor } from '@/lib/audit/audit';
+import type { Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { validationError } from '@/lib/errors';
 import { CELL_MS } from '@/core/appointment-cells';
-import { describeClash } from './describe-clash';
+import { placeAppointment } from './place-appointment';
 
 /**
  * A doctor starts a walk-in visit with patient `patientId` now: a confirmed appointment from now
@@ -28,19 +23,9 @@ export async function startWalkIn(opts: { user: CurrentUser; actor: Actor; patie
   const minutes = practitioner?.slotMinutes ?? 20;
   const start = new Date(Math.floor(now.getTime() / CELL_MS) * CELL_MS);
   const end = new Date(start.getTime() + minutes * 60_000);
-  try {
-    return await withTransaction(async () => {
-      const appointmentId = await createAppointment({
-        patientId, doctorId: user.id, startAt: start, endAt: end, status: 'confirmed', reason: opts.reason?.trim() || 'Walk-in visit',
-        createdById: user.id, createdAt: now, updatedAt: now,
-      });
-      await insertAppointmentCells(appointmentId, user.id, patientId, start, end);
-      await appendAppointmentEvent({ appointmentId, at: now, actorUserId: user.id, toStatus: 'confirmed', toStartAt: start, note: 'walk-in' });
-      await audit(actor, { action: 'appointment.walk_in', entity: 'appointment', entityId: appointmentId, patientId });
-      return { appointmentId };
-    });
-  } catch (e) {
-    if (classifyDbError(e) === 'unique') throw await describeClash(user, user.id, patientId, start, end);
-    throw e;
-  }
+  const appointment = await placeAppointment({
+    user, actor, patientId, doctorId: user.id, start, end, status: 'confirmed', reason: opts.reason?.trim() || 'Walk-in visit',
+    note: 'walk-in', auditAction: 'appointment.walk_in', now,
+  });
+  return { appointmentId: appointment.id };
 }

@@ -1,6 +1,4 @@
 import { withTransaction } from '@/db';
-import { classifyDbError } from '@/db/dialect';
-import { deleteAppointmentCells, insertAppointmentCells } from '@/db/repositories/appointment-cells';
 import { appendAppointmentEvent } from '@/db/repositories/appointment-events';
 import { findAppointmentById, updateAppointment, type AppointmentRow } from '@/db/repositories/appointments';
 import { audit, type Actor } from '@/lib/audit/audit';
@@ -10,7 +8,7 @@ import { conflict, forbidden, notFound, validationError } from '@/lib/errors';
 import { queueReminders } from '@/lib/reminders/queue-reminders';
 import { slotProblem } from './availability';
 import type { UpdateAppointmentInput } from './schemas';
-import { describeClash } from './describe-clash';
+import { withClashAsConflict } from './describe-clash';
 import { allowedActions, assertTransition, isActive } from './transitions';
 
 /**
@@ -18,7 +16,8 @@ import { allowedActions, assertTransition, isActive } from './transitions';
  * appointments only; into a free slot of the same doctor, keeping its status and history); `reason`
  * may change while it is active (the patient too); `notes` (the doctor or an admin) may change in any
  * status — completed, cancelled and no-show appointments accept nothing else (409).
- * Occupancy cells, reminders, a history event and the audit entry change in one transaction.
+ * The move (the repository moves its occupancy cells; an overlap is a 409 naming who), reminders, a
+ * history event and the audit entry change in one transaction.
  */
 export async function updateAppointmentDetails(opts: { user: CurrentUser; actor: Actor; appointmentId: number; input: UpdateAppointmentInput; now?: Date }): Promise<AppointmentRow> {
   const { user, actor, appointmentId, input } = opts;
@@ -43,24 +42,17 @@ export async function updateAppointmentDetails(opts: { user: CurrentUser; actor:
     const problem = await slotProblem(a.doctorId, start, end, now);
     if (problem) throw validationError({ date_time: [problem] }, problem);
   }
-  try {
-    return await withTransaction(async () => {
-      await updateAppointment(a.id, {
-        ...(moving ? { startAt: start, endAt: end } : {}),
-        ...(input.reason !== undefined ? { reason: input.reason } : {}),
-        ...(input.notes !== undefined ? { notes: input.notes } : {}),
-      });
-      if (moving) {
-        await deleteAppointmentCells(a.id);
-        await insertAppointmentCells(a.id, a.doctorId, a.patientId, start, end);
-        await appendAppointmentEvent({ appointmentId: a.id, at: now, actorUserId: user.id, fromStatus: a.status, toStatus: a.status, fromStartAt: a.startAt, toStartAt: start, note: 'rescheduled' });
-        await queueReminders(a.id, now);
-      }
-      await audit(actor, { action: moving ? 'appointment.reschedule' : 'appointment.update', entity: 'appointment', entityId: a.id, patientId: a.patientId, details: { fields: Object.keys(input), ...(moving ? { from: a.startAt.toISOString(), to: start.toISOString() } : {}) } });
-      return (await findAppointmentById(a.id))!;
+  return withClashAsConflict(user, { doctorId: a.doctorId, patientId: a.patientId, start, end }, () => withTransaction(async () => {
+    await updateAppointment(a.id, {
+      ...(moving ? { startAt: start, endAt: end } : {}),
+      ...(input.reason !== undefined ? { reason: input.reason } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
     });
-  } catch (e) {
-    if (classifyDbError(e) === 'unique') throw await describeClash(user, a.doctorId, a.patientId, start, end);
-    throw e;
-  }
+    if (moving) {
+      await appendAppointmentEvent({ appointmentId: a.id, at: now, actorUserId: user.id, fromStatus: a.status, toStatus: a.status, fromStartAt: a.startAt, toStartAt: start, note: 'rescheduled' });
+      await queueReminders(a.id, now);
+    }
+    await audit(actor, { action: moving ? 'appointment.reschedule' : 'appointment.update', entity: 'appointment', entityId: a.id, patientId: a.patientId, details: { fields: Object.keys(input), ...(moving ? { from: a.startAt.toISOString(), to: start.toISOString() } : {}) } });
+    return (await findAppointmentById(a.id))!;
+  }));
 }

@@ -1,10 +1,10 @@
 /**
  * The dashboard's summary tables on a database that held records before them (an upgrade): rebuilt
  * once, then remembered in the database (flag `dashboard_stats_built_v2` in `database_flags`). From then on every
- * write keeps them up to date (db/repositories/visit-stats.ts). Run at start-up and before seeding,
+ * write keeps them up to date (db/repositories/stats-sync.ts). Run at start-up and before seeding,
  * with no other writer (one process owns a SQLite file).
  */
-import { countMedicalRecordsAndCompletedAppointments, rebuildVisitStats } from '@/db/repositories/visit-stats';
+import { countMedicalRecordsAndCompletedAppointments, rebuildVisitStats } from '@/db/repositories/stats-rebuild';
 import { isFlagSet, setFlag } from '@/db/repositories/database-flags';
 
 const BUILT_MARK = 'dashboard_stats_built_v2'; // v2: with stats_patients_daily

@@ -25,10 +25,9 @@
  *   (`period` = the day, the week's Monday, or `YYYY-MM`); edge buckets count only the days in range.
  */
 import { DateTime } from 'luxon';
-import { countAppointmentsByStatus } from '@/db/repositories/stats';
 import {
-  countDiagnosesInDays, countPatientsInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
-} from '@/db/repositories/visit-stats';
+  countAppointmentsByStatus, countDiagnosesInDays, countPatientsInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
+} from '@/db/repositories/stats-queries';
 import type { Sex } from '@/core/vocabulary';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { validationError, zodFieldErrors } from '@/lib/errors';

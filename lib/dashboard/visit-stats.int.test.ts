@@ -1,5 +1,5 @@
 /**
- * The dashboard's summary tables (db/repositories/visit-stats.ts) against the live computation over
+ * The dashboard's summary tables (db/repositories/stats-*.ts) against the live computation over
  * the records and appointments (db/repositories/stats-live.ts), on SQLite and MariaDB: after a seeded
  * random sequence of writes through the repositories — records created, amended (lines replaced),
  * entered in error; appointments created in every status, completed, cancelled, linked to records;
@@ -11,14 +11,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { getDatabase, q, tables } from '@/db';
 import { createAppointment, updateAppointment, updateAppointmentIfStatus } from '@/db/repositories/appointments';
-import { markRecordEnteredInError, updateRecordIfVersion } from '@/db/repositories/record-versions';
+import { markRecordEnteredInError, updateRecordIfVersion } from '@/db/repositories/record-lifecycle';
 import { createMedicalRecord, replaceRecordLines, type NewDiagnosis } from '@/db/repositories/records';
 import { updatePatientByUserId } from '@/db/repositories/patients';
 import * as live from '@/db/repositories/stats-live';
 import {
   countDiagnosesInDays, countPatientsInDays, countPatientsSeenInDays, countVisitsByDayBuckets, countVisitsPerDoctorInDays,
-  explainVisitStatsQueries, rebuildVisitStats,
-} from '@/db/repositories/visit-stats';
+  explainVisitStatsQueries,
+} from '@/db/repositories/stats-queries';
+import { rebuildVisitStats } from '@/db/repositories/stats-rebuild';
 import { createRng } from '@/lib/seed/random';
 import { seedLarge } from '@/lib/seed/large';
 import { makeUser } from '@/lib/testing/factories';
@@ -133,8 +134,10 @@ describe('dashboard summary tables', () => {
         // A registration date corrected (e.g. a paper file's date entered later).
         if (rng.int(0, 1) === 0) await updatePatientByUserId(rng.pick(patients), { createdAt: instant(rng.int(0, DAYS - 1)) });
       } else if (op === 9 && appts.length) {
-        // A completed appointment moved to another day (an edit of a past visit's time).
-        await updateAppointment(rng.pick(appts), { startAt: instant(rng.int(0, DAYS - 1)) });
+        // A completed appointment moved to another day (an edit of a past visit's time), keeping its length.
+        const id = rng.pick(appts);
+        const startAt = instant(rng.int(0, DAYS - 1));
+        await updateAppointment(id, { startAt, endAt: new Date(startAt.getTime() + 20 * 60_000) });
       }
     }
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FhirBundleError, entryKey, mapBundle } from './bundle';
+import { mapBundle } from './bundle';
+import { entryKey } from './bundle-entries';
+import { FhirBundleError } from './import-plan';
 import { describeRepeat, mapPrescription, personName, phoneRegion } from './resources';
 import { parseFhirInstant } from './time';
 

@@ -16,7 +16,8 @@ import { q, tables } from '@/db';
 import { findExternalId } from '@/db/repositories/external-ids';
 import { createPatient, formatPatientNumber } from '@/db/repositories/patients';
 import { createUser } from '@/db/repositories/users';
-import { FhirImportError, importBundle, importPath } from './import-bundle';
+import { FhirImportError, importBundle } from './import-bundle';
+import { importPath } from './import-path';
 
 const DATA = process.env.FHIR_SAMPLE_DIR ?? path.resolve(process.cwd(), '..', 'shared', 'data', 'fhir-r4');
 const NPI = 'http://hl7.org/fhir/sid/us-npi';

@@ -1,10 +1,11 @@
 import { withTransaction } from '@/db';
 import { replaceRecordLines, type NewPrescription } from '@/db/repositories/records';
-import { findRecordDetail, updateRecordIfVersion } from '@/db/repositories/record-versions';
+import { findRecordDetail } from '@/db/repositories/record-reads';
+import { updateRecordIfVersion } from '@/db/repositories/record-lifecycle';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { conflict, notFound, validationError, type FieldErrors } from '@/lib/errors';
-import { AMEND_ACTION } from './record-actions';
+import { AMEND_ACTION } from './record-audit-actions';
 import { assertCanChangeRecord } from './record-access';
 import {
   contentOf, diagnosisLines, diagnosisText, enteredInErrorConflict, joinNotes, sameContent, snapshotOf, splitNotes, type RecordContent,

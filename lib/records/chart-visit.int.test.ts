@@ -19,8 +19,9 @@ async function recordsOf(patientId: number) {
   const db = await q();
   return db.select().from(tables.medicalRecords).where(eq(tables.medicalRecords.patientId, patientId));
 }
-async function pendingAppointment(doctorId: number, patientId: number) {
-  const start = new Date(Date.now() - 10 * 60_000); // started: a visit is charted on its day
+/** A pending 20-minute appointment that started `minutesAgo` minutes ago (a visit is charted on its day). */
+async function pendingAppointment(doctorId: number, patientId: number, minutesAgo = 10) {
+  const start = new Date(Date.now() - minutesAgo * 60_000);
   return createAppointment({ patientId, doctorId, startAt: start, endAt: new Date(start.getTime() + 1_200_000), status: 'pending', createdAt: new Date(), updatedAt: new Date() });
 }
 
@@ -66,7 +67,8 @@ describe('chartVisit', () => {
     const theirs = await pendingAppointment(other.id, patient.id);
     const e2 = await chartVisit({ user: u, actor: actorOf(u), input: chartVisitSchema.parse({ patient_id: patient.id, appointment_id: theirs, symptoms: 'cough' }) }).catch((e: unknown) => e);
     expect((e2 as AppError).code).toBe('forbidden');
-    const mine = await pendingAppointment(doctor.id, patient.id);
+    // Earlier the same day: the other doctor's appointment still holds the patient's time.
+    const mine = await pendingAppointment(doctor.id, patient.id, 40);
     await chartVisit({ user: u, actor: actorOf(u), input: chartVisitSchema.parse({ patient_id: patient.id, appointment_id: mine, symptoms: 'cough' }) });
     const again = await chartVisit({ user: u, actor: actorOf(u), input: chartVisitSchema.parse({ patient_id: patient.id, appointment_id: mine, symptoms: 'cough' }) }).catch((e: unknown) => e);
     expect((again as AppError).code).toBe('conflict');

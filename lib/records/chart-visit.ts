@@ -1,7 +1,7 @@
 import { withTransaction } from '@/db';
 import { findAppointmentById } from '@/db/repositories/appointments';
 import { createMedicalRecord, type NewPrescription } from '@/db/repositories/records';
-import { findRecordDetail } from '@/db/repositories/record-versions';
+import { findRecordDetail } from '@/db/repositories/record-reads';
 import { findUserById } from '@/db/repositories/users';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';

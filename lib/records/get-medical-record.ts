@@ -1,9 +1,9 @@
-import { findRecordDetail, listRecordEvents, type RecordDetail } from '@/db/repositories/record-versions';
+import { findRecordDetail, listRecordEvents, type RecordDetail } from '@/db/repositories/record-reads';
 import type { RecordStatus } from '@/core/vocabulary';
 import type { Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { notFound } from '@/lib/errors';
-import { AMEND_ACTION, ENTERED_IN_ERROR_ACTION } from './record-actions';
+import { AMEND_ACTION, ENTERED_IN_ERROR_ACTION } from './record-audit-actions';
 import { assertCanReadRecord, auditChartReads } from './record-access';
 import { contentOf, contentOfSnapshot, recordSnapshotSchema, type RecordContent } from './record-content';
 

@@ -1,5 +1,5 @@
 import { findPatientByUserId } from '@/db/repositories/patients';
-import { listPatientHistoryPage } from '@/db/repositories/record-versions';
+import { listPatientHistoryPage } from '@/db/repositories/record-reads';
 import { findUserById } from '@/db/repositories/users';
 import type { Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';

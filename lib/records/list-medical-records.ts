@@ -1,4 +1,4 @@
-import { CURRENT_RECORD_STATUSES, listRecordsPage, type RecordFilter } from '@/db/repositories/record-versions';
+import { CURRENT_RECORD_STATUSES, listRecordsPage, type RecordFilter } from '@/db/repositories/record-reads';
 import type { RecordStatus } from '@/core/vocabulary';
 import type { Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';

@@ -1,9 +1,10 @@
 import { withTransaction } from '@/db';
-import { findRecordDetail, markRecordEnteredInError } from '@/db/repositories/record-versions';
+import { findRecordDetail } from '@/db/repositories/record-reads';
+import { markRecordEnteredInError } from '@/db/repositories/record-lifecycle';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { notFound, validationError } from '@/lib/errors';
-import { ENTERED_IN_ERROR_ACTION } from './record-actions';
+import { ENTERED_IN_ERROR_ACTION } from './record-audit-actions';
 import { assertCanChangeRecord } from './record-access';
 import { enteredInErrorConflict } from './record-content';
 

@@ -8,7 +8,7 @@
  * - Every read by someone other than the patient is audited: `chart.view` with the patient.
  */
 import { withTransaction } from '@/db';
-import type { RecordDetail } from '@/db/repositories/record-versions';
+import type { RecordDetail } from '@/db/repositories/record-reads';
 import { audit, type Actor } from '@/lib/audit/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { canOpenChart } from '@/lib/auth/policy';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { NewDiagnosis, NewPrescription } from '@/db/repositories/records';
-import type { RecordDetail } from '@/db/repositories/record-versions';
+import type { RecordDetail } from '@/db/repositories/record-reads';
 import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS, RECORD_STATUSES } from '@/core/vocabulary';
 import { conflict, type FieldErrors } from '@/lib/errors';
 import { findIcd10 } from './icd10';

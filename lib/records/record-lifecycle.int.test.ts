@@ -10,7 +10,7 @@ import { getDatabase, q, tables } from '@/db';
 import { insertMany } from '@/db/dialect';
 import { createAppointment } from '@/db/repositories/appointments';
 import { countRecordsBetween, findMedicalRecordById, listPatientRecordsPage, type NewMedicalRecord } from '@/db/repositories/records';
-import { explainPatientHistoryQuery, listRecordEvents } from '@/db/repositories/record-versions';
+import { explainPatientHistoryQuery, listRecordEvents } from '@/db/repositories/record-reads';
 import { findUserById } from '@/db/repositories/users';
 import { actorOf, type CurrentUser } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors';

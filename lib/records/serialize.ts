@@ -14,7 +14,7 @@
  * The schemas below document the shape; each serializer returns what its schema accepts.
  */
 import { z } from 'zod';
-import type { RecordDetail } from '@/db/repositories/record-versions';
+import type { RecordDetail } from '@/db/repositories/record-reads';
 import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS, type RecordStatus } from '@/core/vocabulary';
 import { ageOn, clinicToday, toClinicIso } from '@/core/time';
 import { paginatedSchema } from '@/lib/api/pagination';

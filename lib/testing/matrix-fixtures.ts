@@ -119,6 +119,9 @@ export async function buildMatrixFixtures(): Promise<MatrixFixtures> {
     const perDay = (24 * 60) / SLOT_MINUTES;
     return new Date(wallClockToUtc(addDays(firstDay, Math.floor(i / perDay)), (i % perDay) * SLOT_MINUTES, clinicZone()));
   };
+  // Past slots, one after another back from an hour ago on the slot grid: each holds its own time cells.
+  const SLOT_MS = SLOT_MINUTES * 60_000;
+  const lastPastStart = Math.floor(Date.now() / SLOT_MS) * SLOT_MS - 3_600_000;
   let past = 0;
   let n = 0;
 
@@ -176,10 +179,11 @@ export async function buildMatrixFixtures(): Promise<MatrixFixtures> {
     targetOf: (col) => (OTHER_SIDE.has(col) ? other : own),
     bookFor: (p) => book(admin.user, p.id, p.doctor.id),
     async pastConfirmedFor(p) {
-      const start = new Date(Date.now() - 3_600_000 - (past++) * SLOT_MINUTES * 60_000);
+      const start = new Date(lastPastStart - (past++) * SLOT_MS);
       const now = new Date();
-      // Booking refuses the past: written through the repository, as a visit that already happened.
-      return createAppointment({ patientId: p.id, doctorId: p.doctor.id, startAt: start, endAt: new Date(start.getTime() + SLOT_MINUTES * 60_000), status: 'confirmed', createdById: admin.id, createdAt: now, updatedAt: now });
+      // Booking refuses the past: written through the repository (which holds its time cells, as a
+      // booking would), as a visit that already happened.
+      return createAppointment({ patientId: p.id, doctorId: p.doctor.id, startAt: start, endAt: new Date(start.getTime() + SLOT_MS), status: 'confirmed', createdById: admin.id, createdAt: now, updatedAt: now });
     },
     recordFor: (p) => chart(p.doctor, p.id),
     async freshPatientLike(p) {

@@ -1,19 +1,18 @@
 /**
- * Medical records with their lines, for the record lifecycle (lib/records: amend, entered-in-error,
- * read one, list, patient history): one record in full, role-filterable pages, conditional updates
- * that refuse to overwrite a version someone else changed meanwhile, the amendment events that hold
- * the earlier versions, and the plan of the patient-history query.
+ * Reading medical records with their lines, for the record pages (lib/records: read one, list, patient
+ * history, the amendment trail): one record in full, role-filterable pages, the patient-history page
+ * and its query plan, and a record's lifecycle audit events (which hold its earlier versions). The
+ * writes that change a record after it is charted are in record-lifecycle.ts.
  *
  * "Current" rule (see lib/records/amend-medical-record.ts): a record row is one visit and always its
  * current version; earlier versions live in the `record.amend` audit events of that row. So lists and
  * counts take every row whose status is not `entered-in-error` — no version filtering is needed.
  */
-import { aliasedTable, and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { q, tables, withTransaction, type PortableDb } from '../index';
-import { affectedRows, explainQuery } from '../dialect';
+import { aliasedTable, and, asc, count, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { q, tables, type PortableDb } from '../index';
+import { explainQuery } from '../dialect';
 import type { RecordStatus } from '../../core/vocabulary';
-import type { MedicalRecordRow, NewMedicalRecord } from './records';
-import { syncRecordVisit } from './visit-stats';
+import type { MedicalRecordRow } from './records';
 
 export type DiagnosisRow = typeof tables.diagnoses.$inferSelect;
 export type PrescriptionRow = typeof tables.prescriptions.$inferSelect;
@@ -143,35 +142,6 @@ export async function listPatientHistoryPage(patientId: number, page: { limit: n
 export async function explainPatientHistoryQuery(patientId: number): Promise<string> {
   const db = await q();
   return explainQuery(patientHistoryQuery(db, patientId, { limit: 20, offset: 0 }).toSQL());
-}
-
-/**
- * Updates record `id`'s content to `values` only while it is still at version `expectedVersion` and
- * not entered-in-error; false when it changed meanwhile (nothing written).
- */
-export async function updateRecordIfVersion(id: number, expectedVersion: number, values: Partial<NewMedicalRecord>): Promise<boolean> {
-  return withTransaction(async () => {
-    const db = await q();
-    const r = tables.medicalRecords;
-    const res = await db.update(r).set(values)
-      .where(and(eq(r.id, id), eq(r.version, expectedVersion), ne(r.status, 'entered-in-error')));
-    if (affectedRows(res) !== 1) return false;
-    await syncRecordVisit(id);
-    return true;
-  });
-}
-
-/** Marks record `id` entered-in-error with `reason` unless it already is; false when it already was. */
-export async function markRecordEnteredInError(id: number, reason: string, now: Date): Promise<boolean> {
-  return withTransaction(async () => {
-    const db = await q();
-    const r = tables.medicalRecords;
-    const res = await db.update(r).set({ status: 'entered-in-error', statusReason: reason, updatedAt: now })
-      .where(and(eq(r.id, id), ne(r.status, 'entered-in-error')));
-    if (affectedRows(res) !== 1) return false;
-    await syncRecordVisit(id);
-    return true;
-  });
 }
 
 /**

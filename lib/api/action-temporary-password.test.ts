@@ -1,4 +1,7 @@
-/** A server action refuses a user who still has a temporary password, except the password change itself. */
+/**
+ * The server-action wrapper: it refuses a user who still has a temporary password (except the password
+ * change itself), a signed-out caller and a role not allowed, before the action runs.
+ */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -33,5 +36,29 @@ describe('server actions and the temporary password', () => {
     state.user = doctor(false);
     expect((await action(z.object({ note: z.string() }), work)({ ok: false }, form())).ok).toBe(true);
     expect(calls).toBe(2);
+  });
+});
+
+describe('server actions and who may run them', () => {
+  let seen: Array<CurrentUser | null> = [];
+  const work = async (_input: unknown, ctx: { user: CurrentUser | null }) => { seen.push(ctx.user); };
+  beforeEach(() => { seen = []; });
+
+  it('refuses a signed-out caller unless the action is public', async () => {
+    state.user = null;
+    const res = await action(z.object({ note: z.string() }), work)({ ok: false }, form());
+    expect(res).toMatchObject({ ok: false, message: expect.stringMatching(/sign in/i) });
+    expect(seen).toEqual([]);
+    expect((await action(z.object({ note: z.string() }), work, { auth: 'public' })({ ok: false }, form())).ok).toBe(true);
+    expect(seen).toEqual([null]);
+  });
+
+  it('checks the roles before the action runs, and hands it the signed-in user', async () => {
+    state.user = doctor(false);
+    const res = await action(z.object({ note: z.string() }), work, { roles: ['admin'] })({ ok: false }, form());
+    expect(res.ok).toBe(false);
+    expect(seen).toEqual([]);
+    expect((await action(z.object({ note: z.string() }), work, { roles: ['doctor', 'admin'] })({ ok: false }, form())).ok).toBe(true);
+    expect(seen).toEqual([state.user]);
   });
 });

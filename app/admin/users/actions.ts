@@ -3,7 +3,6 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ROLES } from '@/core/vocabulary';
 import { action, type ActionState } from '@/lib/api/action';
-import { assertRole } from '@/lib/auth/current-user';
 import { deactivateUser } from '@/lib/users/deactivate-user';
 import { reactivateUser } from '@/lib/users/reactivate-user';
 import { registerUser } from '@/lib/users/register-user';
@@ -24,7 +23,7 @@ const staffFormSchema = z.object({
 
 /** New staff form → a doctor or admin with a generated temporary password (must change at first sign-in). */
 export const createStaffAction = action(staffFormSchema, async (input, { user, actor }) => {
-  const { user: created, temporaryPassword } = await registerUser({ user: assertRole(user, ['admin']), actor, input, generatePassword: true });
+  const { user: created, temporaryPassword } = await registerUser({ user, actor, input, generatePassword: true });
   revalidatePath('/admin/users');
   const state: StaffCreatedState = { ok: true, message: `Created ${created.name} (${created.role}).`, temporaryPassword, createdEmail: created.email ?? undefined };
   return state;
@@ -34,15 +33,14 @@ const idField = z.coerce.number().int().positive();
 
 /** Role select → the new role (admin ↔ doctor; never one's own; never the last active admin). */
 export const changeRoleAction = action(z.object({ id: idField, role: z.enum(ROLES) }), async ({ id, role }, { user, actor }) => {
-  const u = await updateUser({ user: assertRole(user, ['admin']), actor, id, input: { role } });
+  const u = await updateUser({ user, actor, id, input: { role } });
   revalidatePath('/admin/users');
   return { ok: true, message: `${u.name} is now ${u.role === 'admin' ? 'an admin' : `a ${u.role}`}.` };
 }, { roles: ['admin'] });
 
 /** Deactivate / reactivate button (after its confirmation). */
 export const setActiveAction = action(z.object({ id: idField, active: z.enum(['true', 'false']) }), async ({ id, active }, { user, actor }) => {
-  const me = assertRole(user, ['admin']);
-  const u = active === 'true' ? await reactivateUser({ user: me, actor, id }) : await deactivateUser({ user: me, actor, id });
+  const u = active === 'true' ? await reactivateUser({ user, actor, id }) : await deactivateUser({ user, actor, id });
   revalidatePath('/admin/users');
   return { ok: true, message: `${u.name} is ${u.isActive ? 'active again' : 'deactivated and signed out'}.` };
 }, { roles: ['admin'] });

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: the unit and database tests on SQLite, and the database tests again on MySQL/MariaDB
-// when TEST_MYSQL_URL is set (e.g. mysql://root@127.0.0.1:3306). Ends with "N passed, N failed".
+// `npm test`: the type check, the unit tests (`*.test.ts`, no database), the database tests
+// (`*.int.test.ts`) on SQLite, and the database tests again on MySQL/MariaDB when TEST_MYSQL_URL is set
+// (e.g. mysql://root@127.0.0.1:3306). Extra arguments go to vitest (`npm test -- lib/users` runs the
+// matching files and skips the type check). Ends with "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const projects = ['sqlite'];
+const projects = ['unit', 'sqlite'];
 if (process.env.TEST_MYSQL_URL) projects.push('mysql');
 else console.log('\n*** MySQL half SKIPPED: set TEST_MYSQL_URL=mysql://root@127.0.0.1:3306 to run the database tests on MySQL/MariaDB too ***\n');
 

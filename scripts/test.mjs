@@ -23,7 +23,7 @@ if (!onlySome) {
 fs.mkdirSync('.test-output', { recursive: true });
 const out = '.test-output/vitest.json';
 fs.rmSync(out, { force: true });
-const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
+const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=./scripts/test-project-times.mjs', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
 // A non-UTC zone catches code that reads or writes instants in local time.
 const env = { ...process.env, TZ: process.env.TZ ?? 'America/Sao_Paulo', NEXT_TELEMETRY_DISABLED: '1' };
 const r = spawnSync('npx', args, { stdio: 'inherit', env });

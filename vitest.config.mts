@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -9,11 +10,14 @@ import { defineConfig } from 'vitest/config';
 const root = path.dirname(fileURLToPath(import.meta.url));
 const alias = { '@': root, 'server-only': path.join(root, 'lib/testing/empty.ts') };
 const exclude = ['node_modules/**', 'e2e/**', '.next/**'];
-const withDatabase = { testTimeout: 60_000, hookTimeout: 60_000, setupFiles: ['lib/testing/setup-db.ts'], include: ['**/*.int.test.ts'], exclude };
+const withDatabase = { testTimeout: 120_000, hookTimeout: 120_000, setupFiles: ['lib/testing/setup-db.ts'], include: ['**/*.int.test.ts'], exclude };
 
 export default defineConfig({
   resolve: { alias },
   test: {
+    // At least two files at a time: the database tests spend much of their time waiting on MariaDB or
+    // the disk (vitest's default, one worker less than the cores, is a single worker on two cores).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       {
         resolve: { alias },

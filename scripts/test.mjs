@@ -12,12 +12,14 @@ else console.log('\n*** MySQL half SKIPPED: set TEST_MYSQL_URL=mysql://root@127.
 
 // The type checker is part of the suite: it also holds the schema parity test's type assertions.
 const onlySome = process.argv.length > 2;
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 let typecheckFailed = 0;
 if (!onlySome) {
   console.log('Type-checking (tsc --noEmit)…');
+  const started = Date.now();
   const tc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
   typecheckFailed = tc.status === 0 ? 0 : 1;
-  console.log(typecheckFailed ? 'Type check FAILED.' : 'Type check passed.');
+  console.log(`${typecheckFailed ? 'Type check FAILED' : 'Type check passed'} (${seconds(started)}).`);
 }
 
 fs.mkdirSync('.test-output', { recursive: true });
@@ -26,7 +28,9 @@ fs.rmSync(out, { force: true });
 const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=./scripts/test-project-times.mjs', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)];
 // A non-UTC zone catches code that reads or writes instants in local time.
 const env = { ...process.env, TZ: process.env.TZ ?? 'America/Sao_Paulo', NEXT_TELEMETRY_DISABLED: '1' };
+const vitestStarted = Date.now();
 const r = spawnSync('npx', args, { stdio: 'inherit', env });
+console.log(`vitest (${projects.join(', ')}) took ${seconds(vitestStarted)}.`);
 
 let passed = 0, failed = 0, skipped = 0;
 try {

@@ -1,9 +1,8 @@
 import { AUTH, addDays, expect, giveWorkingHours, signIn, test } from './helpers';
 
 test('a patient books a free slot step by step, sees it, and cancels it with a reason', async ({ page, browser, api }) => {
-  // Their own patient, and their own doctor with working hours every day: nothing else books them.
-  const patient = await api.newPatient('Imani');
-  const doctor = await api.newDoctor();
+  // Their own patient, and their own doctor with working hours on one weekday: nothing else books them.
+  const [patient, doctor] = await Promise.all([api.newPatient('Imani'), api.newDoctor()]);
   await giveWorkingHours(browser, doctor);
 
   await signIn(page, patient.email, patient.password, /\/patient$/);

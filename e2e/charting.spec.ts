@@ -2,8 +2,7 @@ import { AUTH, chooseOwnPassword, expect, signIn, test } from './helpers';
 
 test('the doctor finds a never-seen patient, starts a walk-in visit and charts it: ICD-10 diagnosis, prescription, vitals; the chart shows it', async ({ page, api }) => {
   // Their own doctor (nobody books them, so they are free now) and their own patient, never seen.
-  const doctor = await api.newDoctor('Dr Zawadi');
-  const stranger = await api.newPatient('Halima');
+  const [doctor, stranger] = await Promise.all([api.newDoctor('Dr Zawadi'), api.newPatient('Halima')]);
   await signIn(page, doctor.email, doctor.password, /\/account\/password$/);
   await chooseOwnPassword(page, doctor.password, 'a doctor password');
   await expect(page).toHaveURL(/\/doctor(\?|$)/);

@@ -144,16 +144,20 @@ export const test = base.extend<{ api: Api }>({
 });
 export { expect };
 
+/** The weekday (`Monday`…) `days` days from now (in UTC: a day or so off in clinic time, no more). */
+export const weekdayIn = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+
 /**
- * Gives doctor `doctorId` working hours on every day of the week, through the admin's availability
- * page (in a context of its own, signed in as the demo admin).
+ * Gives `doctor` working hours `from`–`to` on `weekdays` (by default the weekday two days from now,
+ * which the 14 days offered for booking hold twice), through the admin's availability page in a
+ * context of its own, signed in as the demo admin.
  */
-export async function giveWorkingHours(browser: Browser, doctor: Pick<Person, 'id' | 'name'>, from = '08:00', to = '18:00') {
+export async function giveWorkingHours(browser: Browser, doctor: Pick<Person, 'id' | 'name'>, weekdays = [weekdayIn(2)], from = '08:00', to = '18:00') {
   const context = await browser.newContext({ storageState: AUTH.admin });
   const page = await context.newPage();
   await page.goto(`/admin/doctors/${doctor.id}/availability`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Availability of ${doctor.name}`);
-  for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
+  for (const day of weekdays) {
     await page.getByText(`Add working hours on ${day}`).click();
     await page.getByLabel(`From (${day}, period 1)`).fill(from);
     await page.getByLabel(`To (${day}, period 1)`).fill(to);

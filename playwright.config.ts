@@ -2,8 +2,12 @@ import { defineConfig, devices } from '@playwright/test';
 
 // The browser journeys run against the built app (`npm run build` first) served on a fresh SQLite file,
 // migrated and seeded with the demo clinic, in Debian's Chromium (no browser download).
+// The "setup" project signs the demo admin, doctor and patient in once through the sign-in form and
+// saves their browser state under .test-output/e2e-auth/ (e2e/auth.setup.ts); journeys acting as one of
+// them use that state, and make the patients, doctors and appointments they change themselves.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE = `http://127.0.0.1:${PORT}`;
+const device = { ...devices['Pixel 7'], browserName: 'chromium' as const, defaultBrowserType: 'chromium' as const };
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,7 +25,10 @@ export default defineConfig({
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Pixel 7'], browserName: 'chromium', defaultBrowserType: 'chromium' } }],
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts$/, use: device },
+    { name: 'chromium', dependencies: ['setup'], use: device },
+  ],
   webServer: {
     command: 'rm -f .test-output/e2e.sqlite* && mkdir -p .test-output && SKIP_BUILD=1 node scripts/start.mjs',
     url: `${BASE}/api/health-check/`,

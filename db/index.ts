@@ -56,7 +56,7 @@ const MIGRATIONS = (d: Dialect) => path.join(/*turbopackIgnore: true*/ process.c
 export function dialectOf(url = process.env.DATABASE_URL): Dialect {
   if (!url || url.startsWith('file:')) return 'sqlite';
   if (url.startsWith('mysql://') || url.startsWith('mariadb://')) return 'mysql';
-  throw new Error('DATABASE_URL must start with file: or mysql://');
+  throw new Error(`DATABASE_URL must start with file: or mysql:// (it starts with "${url.split(':')[0]}:")`);
 }
 
 /** The SQLite file path for a `file:` URL (default `data/ehealth.sqlite`). */

@@ -1,8 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { AUTH, DEMO, expect, test } from './helpers';
 
-test('the admin opens the activity log and filters it by an action', async ({ page }) => {
-  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
+test.use({ storageState: AUTH.admin });
+
+test('the admin opens the activity log and filters it by an action', async ({ page, api }) => {
+  await api.login(DEMO.admin); // a sign-in of the admin's just now (through the API), for the top of the log
+  await page.goto('/admin');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
   await expect(page).toHaveURL(/\/admin\/activity$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
@@ -16,7 +18,7 @@ test('the admin opens the activity log and filters it by an action', async ({ pa
   const texts = await actions.allTextContents();
   expect(texts.length).toBeGreaterThan(0);
   expect(new Set(texts)).toEqual(new Set(['auth.sign_in']));
-  // Newest first: the admin's own sign-in just now heads the list, with who did it.
+  // Newest first: the admin's sign-in just now heads the list, with who did it.
   await expect(page.getByTestId('activity-row').first()).toContainText('admin@example.org');
   await expect(page.getByLabel('Action', { exact: true })).toHaveValue('auth.sign_in'); // the form keeps the filter
 
@@ -29,7 +31,6 @@ test('the admin opens the activity log and filters it by an action', async ({ pa
 });
 
 test('a bad filter is shown next to its field, never as an error page', async ({ page }) => {
-  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
   const res = await page.goto('/admin/activity?from=2025-02-30&patient=nobody');
   expect(res?.status()).toBe(200);
   await expect(page.getByRole('alert').filter({ hasText: 'Some filters are not valid' })).toBeVisible();
@@ -39,13 +40,15 @@ test('a bad filter is shown next to its field, never as an error page', async ({
   await expect(page.getByTestId('activity-row')).toHaveCount(0);
 });
 
-test('doctors are refused the activity log', async ({ page }) => {
-  await signIn(page, 'doctor@example.org', undefined, /\/doctor$/);
-  expect((await page.goto('/admin/activity'))?.status()).toBe(403);
+test.describe('as the demo doctor', () => {
+  test.use({ storageState: AUTH.doctor });
+
+  test('doctors are refused the activity log', async ({ page }) => {
+    expect((await page.goto('/admin/activity'))?.status()).toBe(403);
+  });
 });
 
 test('a page past the end says so and links to the last page, keeping the filters', async ({ page }) => {
-  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
   await page.goto('/admin/activity?page=999999');
   const notice = page.getByTestId('page-past-end');
   await expect(notice).toContainText(/Page 999999 is past the end: there (is 1 page|are \d+ pages)\./);
@@ -71,7 +74,6 @@ test('a page past the end says so and links to the last page, keeping the filter
 });
 
 test('users: an unknown role is a field error, and the new staff form is one tap from the top', async ({ page }) => {
-  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
   expect((await page.goto('/admin/users?role=root'))?.status()).toBe(200);
   await expect(page.getByRole('alert').filter({ hasText: 'Role:' })).toContainText('Choose patient, doctor or admin.');
   await expect(page.locator('#users-role')).toHaveAttribute('aria-invalid', 'true');

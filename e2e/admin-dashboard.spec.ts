@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { AUTH, SIGNED_OUT, chooseOwnPassword, signIn } from './helpers';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const dayDiff = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -13,8 +13,10 @@ async function visitsChartSvg(page: Page) {
   return svg.innerHTML();
 }
 
-test('the admin changes the dashboard range, downloads a CSV, and creates a doctor who then signs in', async ({ page }) => {
-  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
+test.use({ storageState: AUTH.admin });
+
+test('the admin changes the dashboard range, downloads a CSV, and creates a doctor who then signs in', async ({ page, browser }) => {
+  await page.goto('/admin');
   await expect(page.getByRole('heading', { level: 1, name: 'Clinic dashboard' })).toBeVisible();
 
   // The default range: the last 30 clinic days, visits per day.
@@ -69,22 +71,17 @@ test('the admin changes the dashboard range, downloads a CSV, and creates a doct
   const temporary = (await page.getByTestId('temporary-password').textContent())?.trim() ?? '';
   expect(temporary.length).toBeGreaterThanOrEqual(8);
 
-  // They sign in, must choose their own password, and land in the doctor portal.
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
-  await signIn(page, email, temporary, /\/account\/password$/);
-  await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
-  await page.getByLabel('Temporary password').fill(temporary);
-  await page.getByLabel('New password', { exact: true }).fill('a doctor password');
-  await page.getByLabel('New password again').fill('a doctor password');
-  await page.getByRole('button', { name: 'Save new password' }).click();
-  await expect(page).toHaveURL(/\/doctor(\?|$)/);
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Today');
-  await expect(page.getByLabel('Signed in as')).toContainText('Dr Wanjiru Kamau');
+  // They sign in on their own device, must choose their own password, and land in the doctor portal.
+  const theirs = await (await browser.newContext({ storageState: SIGNED_OUT })).newPage();
+  await signIn(theirs, email, temporary, /\/account\/password$/);
+  await chooseOwnPassword(theirs, temporary, 'a doctor password');
+  await expect(theirs).toHaveURL(/\/doctor(\?|$)/);
+  await expect(theirs.getByRole('heading', { level: 1 })).toContainText('Today');
+  await expect(theirs.getByLabel('Signed in as')).toContainText('Dr Wanjiru Kamau');
+  await theirs.context().close();
 });
 
 test('a refused range shows its error next to the field, and quick ranges and granularity change the buckets', async ({ page }) => {
-  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
   const res = await page.goto('/admin?from=2025-12-10&to=2025-12-01');
   expect(res?.status()).toBe(200);
   await expect(page.getByText('The start date must be on or before the end date.')).toBeVisible();
@@ -103,7 +100,7 @@ test('a refused range shows its error next to the field, and quick ranges and gr
 });
 
 test('the admin opens the printable monthly report and downloads it as CSV', async ({ page }) => {
-  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
+  await page.goto('/admin');
   await page.getByRole('link', { name: 'Reports' }).click();
   await expect(page).toHaveURL(/\/admin\/reports$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Monthly report: ');
@@ -128,7 +125,6 @@ test('the admin opens the printable monthly report and downloads it as CSV', asy
 });
 
 test('a bad granularity is named in words, the banner does not blame the dates, and the dates stay', async ({ page }) => {
-  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
   expect((await page.goto('/admin?granularity=garbage'))?.status()).toBe(200);
   await expect(page.getByText('Choose day, week or month.')).toBeVisible();
   await expect(page.getByText('Invalid option')).toHaveCount(0);
@@ -151,7 +147,6 @@ test('a bad granularity is named in words, the banner does not blame the dates, 
 test('on a phone (360 px), tables fit where they can, and one wider than its card says it scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   let wideTables = 0;
-  await signIn(page, 'admin@example.org', undefined, /\/admin$/);
   for (const path of ['/admin/reports', '/admin']) {
     await page.goto(path);
     if (path === '/admin') for (const s of await page.locator('details').all()) await s.evaluate((d) => { (d as HTMLDetailsElement).open = true; });

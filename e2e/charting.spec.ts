@@ -1,39 +1,21 @@
-import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { AUTH, chooseOwnPassword, expect, signIn, test } from './helpers';
 
-test('the doctor finds a never-seen patient, starts a walk-in visit and charts it: ICD-10 diagnosis, prescription, vitals; the chart shows it', async ({ page, request }) => {
-  type A = { id: number; patient_id: number; doctor_id: number; patient_name: string; status: string; date_time: string; end_time: string };
-  const tokenOf = async (email: string) => (await (await request.post('/api/auth/login/', { data: { email, password: 'ehealth-demo' } })).json()) as { token: string; user: { id: number } };
-  const all = async (token: string, path = '/api/appointments/?page_size=100') => {
-    const out: A[] = [];
-    for (let url: string | null = path; url; ) {
-      const p: { results: A[]; next: string | null } = await (await request.get(url, { headers: { Authorization: `Bearer ${token}` } })).json();
-      out.push(...p.results);
-      url = p.next;
-    }
-    return out;
-  };
-  const doctor = await tokenOf('doctor@example.org');
-  const admin = await tokenOf('admin@example.org');
-  const linked = new Set((await all(doctor.token)).map((a) => a.patient_id));
-  // Setup: nobody involved may hold an active appointment right now (a walk-in starts now).
-  const now = Date.now();
-  const activeNow = (await all(admin.token)).filter((a) => (a.status === 'pending' || a.status === 'confirmed') && Date.parse(a.date_time) <= now + 30 * 60_000 && Date.parse(a.end_time) > now - 5 * 60_000);
-  for (const a of activeNow.filter((x) => x.doctor_id === doctor.user.id)) {
-    await request.post(`/api/appointments/${a.id}/cancel/`, { headers: { Authorization: `Bearer ${admin.token}` }, data: { reason: 'Clinic closed this slot' } });
-  }
-  const busy = new Set(activeNow.map((a) => a.patient_id));
-  const stranger = (await all(admin.token)).find((a) => !linked.has(a.patient_id) && !busy.has(a.patient_id));
-  expect(stranger, 'a demo patient the demo doctor never saw').toBeDefined();
+test('the doctor finds a never-seen patient, starts a walk-in visit and charts it: ICD-10 diagnosis, prescription, vitals; the chart shows it', async ({ page, api }) => {
+  // Their own doctor (nobody books them, so they are free now) and their own patient, never seen.
+  const [doctor, stranger] = await Promise.all([api.newDoctor('Dr Zawadi'), api.newPatient('Halima')]);
+  await signIn(page, doctor.email, doctor.password, /\/account\/password$/);
+  await chooseOwnPassword(page, doctor.password, 'a doctor password');
+  await expect(page).toHaveURL(/\/doctor(\?|$)/);
 
-  await signIn(page, 'doctor@example.org', undefined, /\/doctor$/);
   await page.getByRole('link', { name: 'Patients', exact: true }).click();
-  await page.getByLabel('Name, phone or patient number').fill(stranger!.patient_name);
+  await page.getByLabel('Name, phone or patient number').fill(stranger.name);
   await page.getByRole('button', { name: 'Search' }).click();
-  const row = page.getByTestId('patient-results').locator('li').filter({ hasText: stranger!.patient_name }).first();
+  const row = page.getByTestId('patient-results').locator(':scope > li');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(stranger.name);
   await expect(row.getByRole('link', { name: 'Open chart' })).toHaveCount(0);
   await row.getByRole('button', { name: 'Start walk-in visit' }).click();
-  await expect(page.getByRole('heading', { name: `Chart a visit: ${stranger!.patient_name}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Chart a visit: ${stranger.name}` })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save the visit and complete the appointment' })).toBeVisible();
   await page.getByLabel('Symptoms').fill('Fever and headache for two days');
   const search = page.getByRole('combobox').first();
@@ -53,31 +35,22 @@ test('the doctor finds a never-seen patient, starts a walk-in visit and charts i
   await expect(temperature).toHaveAccessibleDescription(/High/, { timeout: 10_000 });
   await page.getByRole('button', { name: /Save the visit/ }).click();
 
-  await expect(page).toHaveURL(/\/doctor\/patients\/\d+\?charted=1/);
-  await expect(page.getByTestId('chart-banner')).toContainText(stranger!.patient_name);
-  const visit = page.getByTestId('visits').locator('li').first();
+  await expect(page).toHaveURL(new RegExp(`/doctor/patients/${stranger.id}\\?charted=1$`));
+  await expect(page.getByTestId('chart-banner')).toContainText(stranger.name);
+  const visit = page.getByTestId('visits').locator(':scope > li');
+  await expect(visit).toHaveCount(1);
   await expect(visit).toContainText('B54');
   await expect(visit).toContainText('Artemether/lumefantrine');
   await expect(visit).toContainText('150/95 mmHg');
   await expect(visit).toContainText(/39\.2 ?°C\s*↑ High/);
 });
 
-test('a doctor cannot open the chart of a patient not linked to them', async ({ page, request }) => {
-  const tokenOf = async (email: string) => (await (await request.post('/api/auth/login/', { data: { email, password: 'ehealth-demo' } })).json()).token as string;
-  const all = async (token: string) => {
-    const out: Array<{ doctor_id: number; patient_id: number }> = [];
-    for (let url: string | null = '/api/appointments/?page_size=100'; url; ) {
-      const page: { results: typeof out; next: string | null } = await (await request.get(url, { headers: { Authorization: `Bearer ${token}` } })).json();
-      out.push(...page.results);
-      url = page.next;
-    }
-    return out;
-  };
-  const linked = new Set((await all(await tokenOf('doctor@example.org'))).map((a) => a.patient_id));
-  const stranger = (await all(await tokenOf('admin@example.org'))).find((a) => !linked.has(a.patient_id));
-  expect(stranger, 'the demo clinic has patients the demo doctor never saw').toBeDefined();
-  await signIn(page, 'doctor@example.org', undefined, /\/doctor$/);
-  const res = await page.goto(`/doctor/patients/${stranger!.patient_id}`);
-  expect(res?.status()).toBe(403);
-});
+test.describe('as the demo doctor', () => {
+  test.use({ storageState: AUTH.doctor });
 
+  test('a doctor cannot open the chart of a patient not linked to them', async ({ page, api }) => {
+    const stranger = await api.newPatient('Juma');
+    const res = await page.goto(`/doctor/patients/${stranger.id}`);
+    expect(res?.status()).toBe(403);
+  });
+});

@@ -1,6 +1,26 @@
-import { expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import { expect, test as base, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'ehealth-demo';
+
+/** The demo clinic's accounts, one per role (password DEMO_PASSWORD). */
+export const DEMO = { admin: 'admin@example.org', doctor: 'doctor@example.org', patient: 'patient@example.org' } as const;
+export type Role = keyof typeof DEMO;
+export const HOME: Record<Role, RegExp> = { admin: /\/admin$/, doctor: /\/doctor$/, patient: /\/patient$/ };
+
+/**
+ * Where e2e/auth.setup.ts saves each demo role's signed-in browser state: the cookie of one server-side
+ * session, shared by every journey that runs `test.use({ storageState: AUTH.<role> })`. A journey that
+ * signs out, or otherwise ends its session, must sign in on its own instead.
+ */
+export const AUTH: Record<Role, string> = {
+  admin: path.join(__dirname, '..', '.test-output', 'e2e-auth', 'admin.json'),
+  doctor: path.join(__dirname, '..', '.test-output', 'e2e-auth', 'doctor.json'),
+  patient: path.join(__dirname, '..', '.test-output', 'e2e-auth', 'patient.json'),
+};
+
+/** Nobody signed in: for a context or request context opened inside a journey that acts as a role. */
+export const SIGNED_OUT = { cookies: [], origins: [] };
 
 /** Signs in through the sign-in form and waits for the role's home page. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, expectPath?: RegExp) {
@@ -9,4 +29,140 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   if (expectPath) await expect(page).toHaveURL(expectPath);
+}
+
+/** On /account/password (a temporary password's first sign-in): chooses `next` and waits to leave the page. */
+export async function chooseOwnPassword(page: Page, temporary: string, next: string) {
+  await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
+  await page.getByLabel('Temporary password').fill(temporary);
+  await page.getByLabel('New password', { exact: true }).fill(next);
+  await page.getByLabel('New password again').fill(next);
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page).not.toHaveURL(/\/account\/password/);
+}
+
+let tagCounter = 0;
+/** Letters only, different on every call in every worker: for names (a name needs letters) and emails. */
+export function uniqueTag(): string {
+  let n = BigInt(`${Date.now()}${String(process.pid % 100_000).padStart(5, '0')}${String(tagCounter++ % 1000).padStart(3, '0')}`);
+  let s = '';
+  while (n > 0n) {
+    s = String.fromCharCode(97 + Number(n % 26n)) + s;
+    n /= 26n;
+  }
+  return s;
+}
+const capitalised = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+/** An account a journey made for itself. */
+export interface Person {
+  id: number;
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** The adding of days to a `YYYY-MM-DD` date. */
+export const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+let adminToken: Promise<string> | undefined;
+
+/**
+ * The app's JSON API with bearer tokens, through a request context without cookies (so it never acts as
+ * the browser's signed-in user): how journeys make their own patients, doctors and appointments.
+ */
+export class Api {
+  constructor(readonly request: APIRequestContext) {}
+
+  /** Sends a request; fails the journey with the answer when it is not a 2xx. */
+  async send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, opts: { token?: string; data?: unknown } = {}): Promise<T> {
+    const res = await this.request.fetch(url, { method, data: opts.data, headers: opts.token ? { Authorization: `Bearer ${opts.token}` } : {} });
+    expect(res.ok(), `${method} ${url} answered ${res.status()}: ${await res.text()}`).toBe(true);
+    return (await res.json()) as T;
+  }
+
+  /** Signs in through `POST /api/auth/login/`: a bearer token and the user. */
+  login(email: string, password = DEMO_PASSWORD) {
+    return this.send<{ token: string; user: { id: number; email: string; role: Role } }>('POST', '/api/auth/login/', { data: { email, password } });
+  }
+
+  /** A token of the demo admin, made once per worker. */
+  adminToken(): Promise<string> {
+    adminToken ??= this.login(DEMO.admin).then((r) => r.token);
+    return adminToken;
+  }
+
+  /** The id of a user found by email (through the admin's user list). */
+  async userId(email: string): Promise<number> {
+    const page = await this.send<{ results: Array<{ id: number; email: string }> }>('GET', `/api/users/?q=${encodeURIComponent(email)}`, { token: await this.adminToken() });
+    const found = page.results.find((u) => u.email === email);
+    expect(found, `a user ${email}`).toBeDefined();
+    return found!.id;
+  }
+
+  /** A new patient, registered as anyone can through `POST /api/users/`, with a name no other journey uses. */
+  async newPatient(given = 'Amani'): Promise<Person> {
+    const tag = uniqueTag();
+    const p = { name: `${given} ${capitalised(tag)}`, email: `e2e.patient.${tag}@example.org`, password: 'a patient password' };
+    const user = await this.send<{ id: number }>('POST', '/api/users/', {
+      data: { ...p, date_of_birth: '1990-05-17', gender: 'female', phone: '0712 345 678' },
+    });
+    return { id: user.id, ...p };
+  }
+
+  /** A new doctor, created by the demo admin; `password` is temporary (to be changed at first sign-in). */
+  async newDoctor(given = 'Dr Neema'): Promise<Person> {
+    const tag = uniqueTag();
+    const d = { name: `${given} ${capitalised(tag)}`, email: `e2e.doctor.${tag}@example.org`, password: 'a temporary password' };
+    const user = await this.send<{ id: number }>('POST', '/api/users/', {
+      token: await this.adminToken(),
+      data: { ...d, role: 'doctor', specialty: 'General practice' },
+    });
+    return { id: user.id, ...d };
+  }
+
+  /** A doctor's free slots (start instants) between two clinic dates. */
+  async freeSlots(doctorId: number, from: string, to: string): Promise<string[]> {
+    const r = await this.send<{ results: Array<{ start: string }> }>('GET', `/api/doctors/${doctorId}/slots/?from=${from}&to=${to}`, { token: await this.adminToken() });
+    return r.results.map((s) => s.start);
+  }
+
+  /** Books a pending appointment as `patient` (signing them in through the API). */
+  async book(patient: Person, input: { doctor_id: number; date_time: string; reason: string }): Promise<{ id: number }> {
+    const { token } = await this.login(patient.email, patient.password);
+    return this.send('POST', '/api/appointments/', { token, data: input });
+  }
+}
+
+/** `test` with `api`: the app's API as above (a fresh request context per journey). */
+export const test = base.extend<{ api: Api }>({
+  api: async ({ playwright, baseURL }, use) => {
+    const request = await playwright.request.newContext({ baseURL, storageState: SIGNED_OUT });
+    await use(new Api(request));
+    await request.dispose();
+  },
+});
+export { expect };
+
+/** The weekday (`Monday`…) `days` days from now (in UTC: a day or so off in clinic time, no more). */
+export const weekdayIn = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+
+/**
+ * Gives `doctor` working hours `from`–`to` on `weekdays` (by default the weekday two days from now,
+ * which the 14 days offered for booking hold twice), through the admin's availability page in a
+ * context of its own, signed in as the demo admin.
+ */
+export async function giveWorkingHours(browser: Browser, doctor: Pick<Person, 'id' | 'name'>, weekdays = [weekdayIn(2)], from = '08:00', to = '18:00') {
+  const context = await browser.newContext({ storageState: AUTH.admin });
+  const page = await context.newPage();
+  await page.goto(`/admin/doctors/${doctor.id}/availability`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Availability of ${doctor.name}`);
+  for (const day of weekdays) {
+    await page.getByText(`Add working hours on ${day}`).click();
+    await page.getByLabel(`From (${day}, period 1)`).fill(from);
+    await page.getByLabel(`To (${day}, period 1)`).fill(to);
+  }
+  await page.getByRole('button', { name: 'Save weekly hours' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Weekly hours of ${doctor.name} saved.` })).toBeVisible();
+  await context.close();
 }

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '@/lib/testing/scratch-database';
-import { getDatabase, q, tables, useDatabase } from './index';
+import { getDatabase, q, tables, useDatabase, type Database } from './index';
 
 const SOURCE = (dialect: string) => path.join(process.cwd(), 'db', 'migrations', dialect);
 
@@ -26,9 +26,12 @@ function migrationsUpTo(dialect: string, lastTag: string): string {
 
 describe('upgrading a database', () => {
   let scratch: ScratchDatabase | undefined;
-  const previous = getDatabase();
+  let previous: Database;
+  beforeAll(async () => {
+    previous = await getDatabase(); // the file's test database (installed by the set-up)
+  });
   afterEach(async () => {
-    useDatabase(await previous);
+    useDatabase(previous);
     await scratch?.drop();
   });
 

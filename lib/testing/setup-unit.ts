@@ -10,7 +10,8 @@
  * with `vi.mock` (or keeps in module state) never reaches the next.
  */
 import { vi } from 'vitest';
-import { useDatabase, type Database } from '@/db';
+import { useDatabase } from '@/db';
+import { refusingDatabase } from './refusing-database';
 
 vi.resetModules();
 
@@ -18,14 +19,4 @@ export const NO_DATABASE_MESSAGE =
   'A unit test reached the database. Files named *.test.ts run in the "unit" project, which has none: ' +
   'rename the file to *.int.test.ts to run it on real SQLite and MariaDB databases, or keep the database out of the test.';
 
-const guard = new Proxy({} as Database, {
-  get(_target, key) {
-    // Symbols are asked by inspection (util.inspect, pretty-format), not by database use.
-    if (typeof key === 'symbol') return undefined;
-    // `tables` picks a schema from the dialect: answer as if no database were installed.
-    if (key === 'dialect') return undefined;
-    throw new Error(NO_DATABASE_MESSAGE);
-  },
-});
-
-useDatabase(guard);
+useDatabase(refusingDatabase(NO_DATABASE_MESSAGE));

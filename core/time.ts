@@ -50,9 +50,33 @@ export function clinicInstant(isoDate: string, hhmm: string, zone = clinicZone()
   return d.toJSDate();
 }
 
-/** `date` plus `days` calendar days (`YYYY-MM-DD` in, out). */
+/**
+ * `date` plus `days` calendar days (`YYYY-MM-DD` in, out). Throws a RangeError for a date that is not
+ * a real calendar date (`2026-02-30`) or a result outside the years 0001–9999, which `YYYY-MM-DD`
+ * cannot spell (Luxon would answer `+010000-01-01`, which sorts before `9999-12-31` as text).
+ */
 export function addDays(isoDate: string, days: number): string {
-  return DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+  const d = DateTime.fromISO(isoDate, { zone: 'UTC' });
+  if (!d.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new RangeError(`not a calendar date: ${isoDate}`);
+  const out = d.plus({ days });
+  if (out.year < 1 || out.year > 9999) throw new RangeError(`${isoDate} plus ${days} days is outside the years 0001–9999`);
+  return out.toISODate() as string;
+}
+
+/** The years a clinic date may fall in (dates of visits, appointments, time off, reports): 1900–2099. */
+export const MIN_CLINIC_YEAR = 1900;
+export const MAX_CLINIC_YEAR = 2099;
+/** What to say about a date outside those years. */
+export const CLINIC_YEAR_MESSAGE = `Use a year from ${MIN_CLINIC_YEAR} to ${MAX_CLINIC_YEAR}.`;
+/** Whether `YYYY…` (a date or a month) starts with a year from MIN_CLINIC_YEAR to MAX_CLINIC_YEAR. */
+export function inClinicYears(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  return year >= MIN_CLINIC_YEAR && year <= MAX_CLINIC_YEAR;
+}
+
+/** Whether `text` is a real calendar date written `YYYY-MM-DD` (`2026-02-30` is not). */
+export function isCalendarDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
 }
 
 /** ISO 8601 with the clinic's offset, e.g. `2026-12-01T09:20:00.000+03:00` (the API's instant format). */

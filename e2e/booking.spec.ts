@@ -37,6 +37,20 @@ test('a patient books a free slot step by step, sees it, and cancels it with a r
   await expect(page.getByTestId('past-appointments')).toContainText('Feeling better');
 });
 
+test.describe('as the demo patient', () => {
+  test.use({ storageState: AUTH.patient });
+
+  test('a day in the address bar that no booking screen offers shows the days again, not an error', async ({ page }) => {
+    // 2026-02-30 answered a 500; 9999-12-31 sent the server into an endless day loop until it ran out of memory.
+    for (const date of ['2026-02-30', '9999-12-31', '2020-01-01']) {
+      const res = await page.goto(`/patient/book?doctor=any&date=${date}`);
+      expect(res?.status(), date).toBe(200);
+      await expect(page.getByRole('heading', { name: 'Book with the first available doctor' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Choose a day' })).toBeVisible();
+    }
+  });
+});
+
 test.describe('as the demo doctor', () => {
   test.use({ storageState: AUTH.doctor });
 

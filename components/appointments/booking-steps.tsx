@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { Card, Empty } from '@/components/ui/card';
 import type { ActionState } from '@/lib/api/action-state';
 import { ConfirmBookingForm } from './confirm-booking-form';
-import { getBookableDoctors, getBookingDays, getBookingSlots } from '@/lib/appointments/get-booking-options';
+import { bookableDayOrNull, getBookableDoctors, getBookingDays, getBookingSlots } from '@/lib/appointments/get-booking-options';
 import { clinicZone, formatDate, formatTime, zoneAbbrev } from '@/core/time';
 
 export type BookingSearchParams = { doctor?: string; date?: string; start?: string; doctorId?: string };
@@ -53,7 +53,8 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
   }
 
   const who = doctor ? doctor.name : 'the first available doctor';
-  if (!sp.date || !/^\d{4}-\d{2}-\d{2}$/.test(sp.date)) {
+  const date = bookableDayOrNull(sp.date);
+  if (!date) {
     const days = await getBookingDays(doctor?.id ?? null);
     return (
       <div>
@@ -78,9 +79,9 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
     );
   }
 
-  const dayLabel = formatDate(DateTime.fromISO(sp.date, { zone: clinicZone() }).toJSDate());
+  const dayLabel = formatDate(DateTime.fromISO(date, { zone: clinicZone() }).toJSDate());
   if (!sp.start) {
-    const slots = await getBookingSlots(doctor?.id ?? null, sp.date);
+    const slots = await getBookingSlots(doctor?.id ?? null, date);
     const firstPerTime = doctor ? slots : slots.filter((s, i) => i === 0 || s.start.getTime() !== slots[i - 1].start.getTime());
     return (
       <div>
@@ -91,7 +92,7 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
             <ul className="grid grid-cols-3 gap-2 sm:grid-cols-5" data-testid="free-slots">
               {firstPerTime.map((s) => (
                 <li key={`${s.doctorId}-${s.start.getTime()}`}>
-                  <Link className="flex min-h-11 items-center justify-center rounded border border-teal-700 bg-white font-mono text-teal-900 hover:bg-teal-50" href={`${basePath}?doctor=${doctorParam}&date=${sp.date}&start=${encodeURIComponent(s.start.toISOString())}&doctorId=${s.doctorId}`}>{formatTime(s.start)}</Link>
+                  <Link className="flex min-h-11 items-center justify-center rounded border border-teal-700 bg-white font-mono text-teal-900 hover:bg-teal-50" href={`${basePath}?doctor=${doctorParam}&date=${date}&start=${encodeURIComponent(s.start.toISOString())}&doctorId=${s.doctorId}`}>{formatTime(s.start)}</Link>
                 </li>
               ))}
             </ul>
@@ -114,7 +115,7 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
         <p className="mb-4">with {slotDoctor.name} · {slotDoctor.slotMinutes} minutes</p>
         <ConfirmBookingForm doctorId={slotDoctor.id} dateTime={start.toISOString()} patientId={patientId} action={action} />
       </Card>
-      <p className="mt-4"><Link href={`${basePath}?doctor=${doctorParam}&date=${sp.date}`} className="text-teal-800 underline">← Choose another time</Link></p>
+      <p className="mt-4"><Link href={`${basePath}?doctor=${doctorParam}&date=${date}`} className="text-teal-800 underline">← Choose another time</Link></p>
     </div>
   );
 }

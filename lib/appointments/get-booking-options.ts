@@ -1,5 +1,5 @@
 import { listBookableDoctors } from '@/db/repositories/practitioners';
-import { addDays, clinicToday } from '@/core/time';
+import { addDays, clinicToday, isCalendarDate } from '@/core/time';
 import { listFreeSlots } from './availability';
 
 /** How many days ahead the booking screens offer. */
@@ -25,6 +25,17 @@ export async function getBookingDays(doctorId: number | null, now = new Date()) 
     if (d) d.free += 1;
   }
   return days;
+}
+
+/**
+ * The clinic date a booking screen may show slots for: `date` when it is a real `YYYY-MM-DD` date
+ * among the days the screens offer (today and the next BOOKING_DAYS − 1), else null (the screen then
+ * offers the days again). Anything can arrive in the address bar: `2026-02-30`, `9999-12-31`.
+ */
+export function bookableDayOrNull(date: string | undefined, now = new Date()): string | null {
+  if (!date || !isCalendarDate(date)) return null;
+  const first = clinicToday(now);
+  return first <= date && date <= addDays(first, BOOKING_DAYS - 1) ? date : null;
 }
 
 /** Free slots on clinic date `date` for doctor `doctorId` (any doctor when null), with doctor names. */

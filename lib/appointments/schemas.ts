@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { addDays, clinicToday, clinicZone } from '@/core/time';
+import { CLINIC_YEAR_MESSAGE, addDays, clinicToday, clinicZone, inClinicYears, isCalendarDate } from '@/core/time';
 import { DAY_KEYS, clockToMinutes, minutesToClock, type DayKey } from './availability-grid';
 
 export const MIN_SLOT_MINUTES = 5;
@@ -154,7 +154,8 @@ export const weeklyHoursFormSchema = z.preprocess(weekFromForm, z.object({ ...we
 const isoDate = (missing: string) => z.string({ error: missing }).trim().superRefine((v, ctx) => {
   const message = !v ? missing
     : !/^\d{4}-\d{2}-\d{2}$/.test(v) ? 'Use the form YYYY-MM-DD.'
-      : !DateTime.fromISO(v, { zone: 'UTC' }).isValid ? 'This is not a real date.' : null;
+      : !isCalendarDate(v) ? 'This is not a real date.'
+        : !inClinicYears(v) ? CLINIC_YEAR_MESSAGE : null;
   if (message) ctx.addIssue({ code: 'custom', message });
 });
 

@@ -1,12 +1,14 @@
 /** Input schemas of the admin dashboard (shared by the stats service and its route). */
 import { z } from 'zod';
 
-/** The years the dashboard and the monthly report answer (as the report's months). */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2099;
-export const YEAR_MESSAGE = `Use a year from ${MIN_YEAR} to ${MAX_YEAR}.`;
+import { CLINIC_YEAR_MESSAGE, MAX_CLINIC_YEAR, MIN_CLINIC_YEAR, inClinicYears } from '@/core/time';
+
+/** The years the dashboard and the monthly report answer (as the report's months): the clinic's years. */
+export const MIN_YEAR = MIN_CLINIC_YEAR;
+export const MAX_YEAR = MAX_CLINIC_YEAR;
+export const YEAR_MESSAGE = CLINIC_YEAR_MESSAGE;
 /** Whether `YYYY…` starts with a year the reports answer. */
-export const yearInRange = (s: string) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR;
+export const yearInRange = inClinicYears;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = z.string().regex(ISO_DATE, 'Use YYYY-MM-DD.')

@@ -106,6 +106,10 @@ describe('GET /api/doctors/{id}/slots/', () => {
       [`from=${monday}&to=${addDays(monday, 31)}`, 'to'],
       [`from=tomorrow&to=${monday}`, 'from'],
       [`from=${monday}&to=2027-02-30`, 'to'],
+      // Years no clinic date takes: 9999-12-31 once answered "at most 31 days" for a one-day range.
+      ['from=9999-12-31&to=9999-12-31', 'from'],
+      ['from=9999-12-31', 'from'],
+      ['from=1850-01-01&to=1850-01-02', 'from'],
     ];
     for (const [query, field] of bad) {
       const res = await listSlots(get(`/api/doctors/${doctor.id}/slots/?${query}`, token), ctx(doctor.id));

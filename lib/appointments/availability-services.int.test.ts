@@ -182,6 +182,8 @@ describe('time off', () => {
       [{ start_date: '2026-02-30', end_date: '2026-12-08' }, { start_date: ['This is not a real date.'] }],
       [{ start_date: '', end_date: '2026-12-08' }, { start_date: ['Enter the first day away.'] }],
       [{ start_date: '2026-12-20', end_date: '2028-01-01' }, { end_date: ['At most 366 days at a time.'] }],
+      [{ start_date: '2026-12-20', end_date: '9999-12-31' }, { end_date: ['Use a year from 1900 to 2099.'] }],
+      [{ start_date: '9999-12-31', end_date: '2026-02-30' }, { start_date: ['Use a year from 1900 to 2099.'], end_date: ['This is not a real date.'] }],
     ];
     for (const [input, fields] of cases) {
       const e = await errorOf(addTimeOff({ user: doc, doctorId: doc.id, input: input as never, now }));

@@ -165,6 +165,8 @@ const timeOffShape = {
   reason: z.string().trim().max(200, 'At most 200 characters.').nullish().transform((v) => v || null),
 };
 function checkTimeOff(v: { start_date: string; end_date: string }, ctx: z.RefinementCtx): void {
+  // The fields' own checks have reported a date that is not a clinic date; compare real dates only.
+  if (![v.start_date, v.end_date].every((d) => isCalendarDate(d) && inClinicYears(d))) return;
   if (v.end_date < v.start_date) ctx.addIssue({ code: 'custom', message: 'The last day cannot be before the first day.', path: ['end_date'] });
   else if (addDays(v.start_date, MAX_TIME_OFF_DAYS - 1) < v.end_date) {
     ctx.addIssue({ code: 'custom', message: `At most ${MAX_TIME_OFF_DAYS} days at a time.`, path: ['end_date'] });

@@ -54,6 +54,15 @@ export function uniqueTag(): string {
 }
 const capitalised = (s: string) => s[0].toUpperCase() + s.slice(1);
 
+/** A Kenyan mobile number (`07…`, 10 digits) and a date of birth (1950–1999) derived from `tag`: different for different tags. */
+export function uniquePhoneAndBirthDate(tag: string): { phone: string; date_of_birth: string } {
+  let h = 2166136261;
+  for (const c of tag) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  const phone = `07${String(h % 100_000_000).padStart(8, '0')}`;
+  const date_of_birth = new Date(Date.UTC(1950, 0, 1) + (Math.floor(h / 7) % 18_000) * 86_400_000).toISOString().slice(0, 10);
+  return { phone, date_of_birth };
+}
+
 /** An account a journey made for itself. */
 export interface Person {
   id: number;
@@ -100,12 +109,16 @@ export class Api {
     return found!.id;
   }
 
-  /** A new patient, registered as anyone can through `POST /api/users/`, with a name no other journey uses. */
+  /**
+   * A new patient, registered as anyone can through `POST /api/users/`, with a name no other journey
+   * uses, and a phone and a date of birth of their own (two patients sharing a date of birth and a
+   * close name or a phone would be refused as possible duplicates).
+   */
   async newPatient(given = 'Amani'): Promise<Person> {
     const tag = uniqueTag();
     const p = { name: `${given} ${capitalised(tag)}`, email: `e2e.patient.${tag}@example.org`, password: 'a patient password' };
     const user = await this.send<{ id: number }>('POST', '/api/users/', {
-      data: { ...p, date_of_birth: '1990-05-17', gender: 'female', phone: '0712 345 678' },
+      data: { ...p, ...uniquePhoneAndBirthDate(tag), gender: 'female' },
     });
     return { id: user.id, ...p };
   }

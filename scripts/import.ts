@@ -15,7 +15,10 @@ import type { FhirImportError } from '@/lib/fhir/import-bundle';
 import { importPath, type PathImportResult } from '@/lib/fhir/import-path';
 import { ensureVisitStats } from '../lib/dashboard/ensure-visit-stats';
 
-const USAGE = 'usage: npm run db:import -- <bundle.json | folder> [more…]';
+const USAGE = 'usage: npm run db:import -- [--confirm-new-patients] <bundle.json | folder> [more…]\n'
+  + '  A bundle whose Patient matches a registered patient it is not linked to (same date of birth and a\n'
+  + '  close name or the same phone) is refused, listing the matches; --confirm-new-patients creates\n'
+  + '  such patients anyway.';
 
 /** `file (Type/id): message` — the resource only when the message does not already start with it. */
 function describeFailure(e: FhirImportError): string {
@@ -56,7 +59,9 @@ function summary(results: PathImportResult[], ms: number, where: string): string
 }
 
 async function main(): Promise<number> {
-  const targets = process.argv.slice(2).filter((a) => a !== '--');
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  const confirmNewPatients = args.includes('--confirm-new-patients');
+  const targets = args.filter((a) => a !== '--confirm-new-patients');
   if (!targets.length || targets.some((a) => a === '-h' || a === '--help')) {
     console.error(USAGE);
     return 2;
@@ -72,6 +77,7 @@ async function main(): Promise<number> {
     const errors: string[] = [];
     try {
       results.push(await importPath(target, {
+        confirmNewPatients,
         onProgress: (p) => {
           if (tty) {
             if (!bar) {

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
 import type { WalkInFormState } from '@/lib/patients/walk-in-form-state';
@@ -15,7 +15,8 @@ const select = 'min-h-11 rounded border border-slate-400 bg-white px-3 py-2 aria
 /**
  * Registering a walk-in patient (no account): name, date of birth, sex, phone, optional email,
  * address and blood type. When the clinic may already know this person, the possible matches are
- * listed with links to open them, and "This is a different person" saves anyway.
+ * listed, each with "Open" (its chart), and "This is a new patient" submits again with
+ * `confirm_new_patient` (the values typed are kept).
  */
 export function NewPatientForm({ action }: { action: Act }) {
   const [state, formAction, pending] = useActionState(action, { ok: false } as WalkInFormState);
@@ -37,18 +38,20 @@ export function NewPatientForm({ action }: { action: Act }) {
           <p className="text-sm">Nothing was saved. Open the existing patient if it is the same person.</p>
           <ul className="mt-2 divide-y divide-amber-200">
             {dups.map((d) => (
-              <li key={d.user_id} className="py-2">
-                <Link href={`/doctor/patients/${d.user_id}`} className="font-medium text-teal-900 underline">{d.name}</Link>
-                {!d.is_active && <span className="ml-2 text-sm">(inactive)</span>}
-                <p className="text-sm">{d.patient_number} · born {d.date_of_birth ?? 'unknown'}{d.phone ? ` · ${d.phone}` : ''}</p>
-                <p className="text-sm">Why: {d.matches.map((m) => MATCH[m] ?? m).join('; ')}. <Link className="underline" href={`/doctor/patients?q=${encodeURIComponent(d.patient_number)}`}>Find in Patients</Link></p>
+              <li key={d.user_id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="duplicate-candidate">
+                <div className="min-w-0">
+                  <p className="font-medium">{d.name}{!d.is_active && <span className="ml-2 text-sm font-normal">(inactive)</span>}</p>
+                  <p className="text-sm">{d.patient_number} · born {d.date_of_birth ?? 'unknown'}{d.phone ? ` · ${d.phone}` : ''}</p>
+                  <p className="text-sm">Why: {d.matches.map((m) => MATCH[m] ?? m).join('; ')}.</p>
+                </div>
+                <ButtonLink href={`/doctor/patients/${d.user_id}`} variant="secondary" size="sm" aria-label={`Open ${d.name} (${d.patient_number})`}>Open</ButtonLink>
               </li>
             ))}
           </ul>
-          <label className="mt-2 flex min-h-11 items-center gap-3 font-medium">
-            <input type="checkbox" name="confirm_not_duplicate" value="true" className="h-5 w-5" />
-            This is a different person — register anyway
-          </label>
+          <p className="mt-2 text-sm">Not the same person? Register them as a new patient with the details below.</p>
+          <Button type="submit" name="confirm_new_patient" value="true" variant="secondary" className="mt-2" disabled={pending}>
+            This is a new patient
+          </Button>
         </section>
       )}
       <Field label="Full name" name="name" autoComplete="off" defaultValue={v.name} errors={e.name} required hint="As the patient writes it, accents and apostrophes included." />
@@ -72,7 +75,7 @@ export function NewPatientForm({ action }: { action: Act }) {
         </select>
       </Field>
       <Button type="submit" disabled={pending}>
-        {pending ? 'Registering…' : dups.length ? 'Register the new patient' : 'Register patient'}
+        {pending ? 'Registering…' : dups.length ? 'Check again' : 'Register patient'}
       </Button>
     </form>
   );

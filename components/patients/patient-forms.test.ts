@@ -24,6 +24,6 @@ describe('patient forms without JavaScript', () => {
       expect(html).toContain(`for="f-${name}"`);
       expect(html).toContain(`name="${name}"`);
     }
-    expect(html).not.toContain('confirm_not_duplicate'); // offered only once duplicates are shown
+    expect(html).not.toContain('confirm_new_patient'); // offered only once duplicates are shown
   });
 });

@@ -10,10 +10,13 @@ import { createPractitioner, findPractitionerByUserId, updatePractitionerByUserI
 import { createMedicalRecord, findMedicalRecordById, replaceRecordLines, updateMedicalRecord } from '@/db/repositories/records';
 import { allocateSequence } from '@/db/repositories/sequences';
 import { createUser, findUserById, updateUser } from '@/db/repositories/users';
+import { takeLock } from '@/db/repositories/locks';
 import type { Allergy, Role } from '@/core/vocabulary';
+import { findMatchingPatients, PATIENT_REGISTRATION_LOCK } from '@/lib/patients/duplicate-guard';
+import type { DuplicateCandidate } from '@/lib/patients/find-possible-duplicates';
 import { VITAL_FIELDS, type VitalField } from '@/core/vital-signs';
 import {
-  keyString, type BundleProblem, type ExternalKey, type MappedEncounter, type MappedPatient, type MappedPractitioner,
+  FhirBundleError, keyString, type BundleProblem, type ExternalKey, type MappedEncounter, type MappedPatient, type MappedPractitioner,
 } from './import-plan';
 
 /** The kinds of resource an import counts. */
@@ -34,6 +37,23 @@ export function emptyCounts(): ImportCounts {
 }
 
 /**
+ * A bundle Patient not linked by external id matches patients already registered (the rule of
+ * lib/patients/duplicate-guard.ts): the bundle is refused unless imported with `confirmNewPatients`.
+ * `candidates` are the matching patients.
+ */
+export class DuplicatePatientError extends FhirBundleError {
+  constructor(readonly patientRef: string, readonly candidates: DuplicateCandidate[]) {
+    super([{
+      resource: patientRef,
+      message: `matches ${candidates.length} registered patient(s) it is not linked to: `
+        + candidates.map((c) => `${c.patientNumber} ${c.name} (born ${c.dateOfBirth ?? 'unknown'}, user ${c.userId})`).join('; ')
+        + '. Nothing of this bundle was imported; import it with --confirm-new-patients if it is a different person.',
+    }]);
+    this.name = 'DuplicatePatientError';
+  }
+}
+
+/**
  * Writes one mapped bundle (lib/fhir/import-plan.ts) through the repositories, inside the caller's
  * transaction, counting what it creates and updates: `practitioner(p)`, `patient(p)` (returns the
  * user id), then `encounter(e)` for each, in that order. The rules (idempotent links, values the app
@@ -48,6 +68,9 @@ export class BundleWriter {
   /** External key → user id, for the practitioners and patients of this bundle. */
   private users = new Map<string, number>();
   private readonly now = new Date();
+
+  /** `confirmNewPatients`: create a bundle's unlinked Patients even when they match registered patients. */
+  constructor(private readonly opts: { confirmNewPatients?: boolean } = {}) {}
 
   /** Links `key` to `(entity, entityId)` unless it already is; returns whether the key was known before. */
   private async link(key: ExternalKey, entity: string, entityId: number): Promise<boolean> {
@@ -110,7 +133,11 @@ export class BundleWriter {
     return userId;
   }
 
-  /** Creates or updates the patient of `p` (allergies merged), links its keys; returns the user id. */
+  /**
+   * Creates or updates the patient of `p` (allergies merged), links its keys; returns the user id.
+   * A Patient not linked yet that matches registered patients throws `DuplicatePatientError` unless
+   * the writer was made with `confirmNewPatients`.
+   */
   async patient(p: MappedPatient): Promise<number> {
     this.current = p.ref;
     let userId = await this.resolveUser(p.key, 'patient');
@@ -127,6 +154,12 @@ export class BundleWriter {
       }
       this.counts.patients.updated++;
     } else {
+      if (!this.opts.confirmNewPatients) {
+        // The same check, under the same lock, as every other door that creates a patient.
+        await takeLock(PATIENT_REGISTRATION_LOCK);
+        const candidates = await findMatchingPatients({ name: p.name, dateOfBirth: p.dateOfBirth, phone: p.phone });
+        if (candidates.length) throw new DuplicatePatientError(p.ref, candidates);
+      }
       ({ userId } = await createPatientWithUser(
         { email: null, name: p.name, nameFolded: p.nameFolded, phone: p.phone, address: p.address, isActive: true, dateJoined: this.now, passwordHash: null, mustChangePassword: false, sessionVersion: 1, updatedAt: this.now },
         { dateOfBirth: p.dateOfBirth, sex: p.sex ?? 'unknown', allergies: bundleAllergies, createdAt: this.now, updatedAt: this.now },

@@ -60,13 +60,28 @@ function tmpDir(): string {
 }
 afterAll(() => tmpDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-/** A copy of a sample bundle with every UUID replaced by a fresh one (a new patient; NPIs unchanged). */
-function reidentified(file: string): Json {
+let reidentifiedCount = 0;
+/**
+ * A copy of a sample bundle with every UUID replaced by a fresh one (NPIs unchanged): a new patient,
+ * born some days earlier than the sample's (else the same name and birth date would be refused as a
+ * possible duplicate of the sample's patient). `samePerson`: the birth date kept (the same person
+ * under new ids).
+ */
+function reidentified(file: string, opts: { samePerson?: boolean } = {}): Json {
   const ids = new Map<string, string>();
-  return JSON.parse((raw.get(file) as string).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => {
+  const b = JSON.parse((raw.get(file) as string).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (u) => {
     if (!ids.has(u)) ids.set(u, crypto.randomUUID());
     return ids.get(u) as string;
   }));
+  if (!opts.samePerson) {
+    reidentifiedCount += 1;
+    for (const p of resourcesOf(b, 'Patient')) {
+      if (typeof p.birthDate === 'string' && p.birthDate.length === 10) {
+        p.birthDate = new Date(Date.parse(`${p.birthDate}T00:00:00Z`) - reidentifiedCount * 3 * 86_400_000).toISOString().slice(0, 10);
+      }
+    }
+  }
+  return b;
 }
 const resourcesOf = (b: Json, type: string): Json[] => b.entry.map((e: Json) => e.resource).filter((r: Json) => r.resourceType === type);
 
@@ -395,5 +410,38 @@ describe('FHIR import (sample bundles)', () => {
     const ok = await importBundle(both, { file: 'two-patients.json' });
     expect(ok.counts.patients).toEqual({ created: 2, updated: 0 });
     expect(ok.patientUserIds).toHaveLength(2);
+  });
+  it('refuses a bundle whose unlinked Patient matches a registered patient (listing it), and imports it with confirmNewPatients', async () => {
+    const file = 'Tony_Douglas_f6d715f8-94c0-49ad-a46a-4f96dc7a67b4.json';
+    const registered = await userIdOf('urn:uuid', 'Patient', resourcesOf(bundles.get(file) as Json, 'Patient')[0].id);
+    expect(registered).toBeTypeOf('number');
+    const twin = reidentified(file, { samePerson: true }); // the same person under new ids
+    const twinRef = `Patient/${resourcesOf(twin, 'Patient')[0].id}`;
+    const before = await rowCounts();
+    const failuresBefore = (await importAudits('failure')).length;
+
+    const err = await importBundle(twin, { file: 'twin.json' }).catch((e) => e);
+    expect(err).toBeInstanceOf(FhirImportError);
+    expect(err.resource).toBe(twinRef);
+    expect(err.candidates.map((c: { userId: number }) => c.userId)).toEqual([registered]);
+    expect(err.message).toMatch(/matches 1 registered patient.*--confirm-new-patients/);
+    expect(await rowCounts()).toEqual(before); // nothing of the bundle written
+    expect((await importAudits('failure')).slice(failuresBefore).map((a) => (a.details as { file: string }).file)).toEqual(['twin.json']);
+
+    // importPath reports it among the failed files, with the same option to go ahead.
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'twin.json'), JSON.stringify(twin));
+    const viaPath = await importPath(dir);
+    expect(viaPath.failed.map((e) => [e.file, e.resource, e.candidates.length])).toEqual([['twin.json', twinRef, 1]]);
+
+    const ok = await importPath(dir, { confirmNewPatients: true });
+    expect(ok.failed).toEqual([]);
+    expect(ok.counts.patients).toEqual({ created: 1, updated: 0 });
+    const twinId = await userIdOf('urn:uuid', 'Patient', resourcesOf(twin, 'Patient')[0].id);
+    expect(twinId).not.toBe(registered);
+    // Once linked by its external id, the bundle imports again without the option (an update).
+    const again = await importBundle(twin, { file: 'twin.json' });
+    expect(again.counts.patients).toEqual({ created: 0, updated: 1 });
+    expect(again.patientUserIds).toEqual([twinId]);
   });
 });

@@ -18,6 +18,11 @@
  * - Values the app may have added stay: a re-import never clears a phone or address the bundle lacks,
  *   never touches email, password, active flag, bookability or slot length, and merges allergies
  *   (the bundle's replace those with the same substance; others are kept — allergies are never deleted).
+ * - No silent duplicate patients: a bundle Patient not linked by external id that matches a registered
+ *   patient (same date of birth and a close name or the same phone: lib/patients/duplicate-guard.ts)
+ *   refuses the whole bundle (`FhirImportError` with `candidates`), unless `confirmNewPatients` is given
+ *   (`npm run db:import -- --confirm-new-patients …`). To attach a bundle to the existing patient, link
+ *   its Patient id in `external_ids` first (or merge the two patients after importing with the flag).
  * - Concurrent imports are serialised by a row lock (the `fhir_import` row of `locks`).
  * - One audit event per bundle: `fhir.import` (actor kind `import`, entity `bundle`, details
  *   `{file, counts, skipped}`), outcome `success` in the bundle's transaction, or `failure` after rollback.
@@ -28,7 +33,8 @@ import { appendAuditEvent } from '@/db/repositories/audit';
 import { takeLock } from '@/db/repositories/locks';
 import { mapBundle } from './bundle';
 import { FhirBundleError, type BundleProblem } from './import-plan';
-import { BundleWriter, type ImportCounts } from './bundle-writer';
+import { BundleWriter, DuplicatePatientError, type ImportCounts } from './bundle-writer';
+import type { DuplicateCandidate } from '@/lib/patients/find-possible-duplicates';
 
 /** What one bundle import did. */
 export interface BundleImportResult {
@@ -52,6 +58,8 @@ export class FhirImportError extends Error {
     /** The resource at fault or being written (`Type/id`), when known. */
     readonly resource?: string,
     readonly problems: BundleProblem[] = [],
+    /** When the bundle was refused for a Patient matching registered patients: those patients. */
+    readonly candidates: DuplicateCandidate[] = [],
   ) {
     super(message);
     this.name = 'FhirImportError';
@@ -74,9 +82,10 @@ export async function auditImportFailure(file: string, err: FhirImportError): Pr
  * Imports one parsed FHIR R4 Bundle (`unknown` JSON) in one transaction; `file` names it in reports
  * and the audit event. Returns the counts created/updated per kind, the skipped resources and the
  * patients' user ids. Throws `FhirImportError` (with the resource at fault when known) and writes
- * nothing but a failure audit event when the bundle is invalid or a write fails.
+ * nothing but a failure audit event when the bundle is invalid, a write fails, or an unlinked Patient
+ * matches registered patients and `confirmNewPatients` is not set (then with `candidates`).
  */
-export async function importBundle(bundle: unknown, opts: { file: string }): Promise<BundleImportResult> {
+export async function importBundle(bundle: unknown, opts: { file: string; confirmNewPatients?: boolean }): Promise<BundleImportResult> {
   const { file } = opts;
   let writer: BundleWriter | undefined;
   try {
@@ -85,7 +94,7 @@ export async function importBundle(bundle: unknown, opts: { file: string }): Pro
       // Serialises concurrent imports (MySQL row lock until commit; SQLite transactions already are):
       // two importers of the same bundle must not both miss the external ids and create twins.
       await takeLock('fhir_import');
-      const w = (writer = new BundleWriter());
+      const w = (writer = new BundleWriter({ confirmNewPatients: opts.confirmNewPatients }));
       for (const p of plan.practitioners) await w.practitioner(p);
       const patientUserIds: number[] = [];
       for (const p of plan.patients) patientUserIds.push(await w.patient(p));
@@ -101,7 +110,7 @@ export async function importBundle(bundle: unknown, opts: { file: string }): Pro
     });
   } catch (e) {
     const err = e instanceof FhirBundleError
-      ? new FhirImportError(file, e.message, e.resource, e.problems)
+      ? new FhirImportError(file, e.message, e.resource, e.problems, e instanceof DuplicatePatientError ? e.candidates : [])
       : new FhirImportError(file, rootCauseMessage(e), writer?.current);
     await auditImportFailure(file, err);
     throw err;

@@ -43,8 +43,9 @@ export async function listBundleFiles(target: string): Promise<string[]> {
  * Imports a bundle file, or every `*.json` bundle in a folder, one transaction per file, in name
  * order. A file that fails (unreadable, invalid JSON, invalid bundle, database error) is collected
  * in `failed` and the next file is imported. `onProgress` is called after each file.
+ * `confirmNewPatients`: see `importBundle` (unlinked Patients matching registered ones are created anyway).
  */
-export async function importPath(target: string, opts: { onProgress?: (p: ImportProgress) => void } = {}): Promise<PathImportResult> {
+export async function importPath(target: string, opts: { onProgress?: (p: ImportProgress) => void; confirmNewPatients?: boolean } = {}): Promise<PathImportResult> {
   const files = await listBundleFiles(target);
   const out: PathImportResult = { files: files.length, imported: [], failed: [], counts: emptyCounts(), skipped: 0, ignored: 0, unknownPractitioner: 0 };
   for (const [i, full] of files.entries()) {
@@ -62,7 +63,7 @@ export async function importPath(target: string, opts: { onProgress?: (p: Import
     }
     if (readable) {
       try {
-        result = await importBundle(bundle, { file });
+        result = await importBundle(bundle, { file, confirmNewPatients: opts.confirmNewPatients });
       } catch (e) {
         error = e instanceof FhirImportError ? e : new FhirImportError(file, rootCauseMessage(e));
       }

@@ -6,6 +6,8 @@ export type DuplicateMatch = 'phone' | 'date_of_birth_and_name';
 
 export interface DuplicateCandidate {
   userId: number;
+  /** The patient profile's id (`id` of `/api/patient-profiles/{id}/`). */
+  patientId: number;
   name: string;
   dateOfBirth: string | null;
   phone: string | null;
@@ -83,7 +85,7 @@ export async function findPossibleDuplicates(opts: {
   const add = (r: (typeof byDob)[number], match: DuplicateMatch) => {
     if (r.user.id === opts.excludeUserId) return;
     const c = found.get(r.user.id) ?? {
-      userId: r.user.id, name: r.user.name, dateOfBirth: r.patient.dateOfBirth, phone: r.user.phone,
+      userId: r.user.id, patientId: r.patient.id, name: r.user.name, dateOfBirth: r.patient.dateOfBirth, phone: r.user.phone,
       patientNumber: r.patient.patientNumber, isActive: r.user.isActive, matches: [],
     };
     if (!c.matches.includes(match)) c.matches.push(match);

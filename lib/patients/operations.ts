@@ -18,7 +18,10 @@ export const listPatientProfilesOperation = defineOperation({
 export const createPatientProfileOperation = defineOperation({
   method: 'POST', path: '/api/patient-profiles/', operationId: 'createPatientProfile', tag: 'Patient profiles', roles: ['doctor', 'admin'],
   summary: 'Register a walk-in patient (doctor, admin)',
-  description: 'Answers 409 `possible_duplicate` with the `candidates` unless `confirm_not_duplicate` is true.',
+  description: 'A patient matching a registered one (the same date of birth and a close name or the same phone) answers 409 `conflict` '
+    + 'with `"conflict": "possible_duplicate"` and `candidates` [{ id, user_id, patient_number, name, date_of_birth, phone, is_active, matches }] '
+    + 'unless `confirm_new_patient` (older name: `confirm_not_duplicate`) is true. A taken email (any case) answers 409 `"conflict": "email_taken"`. '
+    + 'Phone and address may be flat or in `contact_info`.',
   body: named(createPatientByStaffSchema, 'CreatePatientByStaff'),
   success: { status: 201, description: 'The new profile.', schema: patientProfileResponseSchema },
   errors: ['conflict'],

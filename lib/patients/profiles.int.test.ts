@@ -225,7 +225,7 @@ describe('possible duplicates', () => {
     expect(editDistance('ab', 'ba', 2)).toBe(2);
   });
 
-  it('walk-in registration: same birth date and a close name, or the same phone → 409 with candidates, nothing written; confirmed → saved and audited', async () => {
+  it('walk-in registration: same birth date and a close name or the same phone → 409 with candidates, nothing written; a shared phone alone passes; confirmed → saved and audited', async () => {
     const [doctor, patientUser] = await Promise.all([makeUser('doctor'), makeUser('patient')]);
     const d = await current(doctor.id);
     const dob = uniqueDob();
@@ -242,14 +242,18 @@ describe('possible duplicates', () => {
       expect(e.code, name).toBe('conflict');
       expect(e.extra).toMatchObject({ conflict: 'possible_duplicate', candidates: [{ user_id: first.userId, name: "Zoë N'Diaye", date_of_birth: dob, phone: phone.e164, patient_number: first.patientNumber, matches: ['date_of_birth_and_name'] }] });
     }
-    const byPhone = await err(createPatientByStaff({ user: d, actor: actorOf(d), input: createPatientByStaffSchema.parse({ name: 'Somebody Else', date_of_birth: uniqueDob(), gender: 'male', phone: phone.e164 }) }));
+    // The same phone and birth date under another name blocks too.
+    const byPhone = await err(createPatientByStaff({ user: d, actor: actorOf(d), input: createPatientByStaffSchema.parse({ name: 'Somebody Else', date_of_birth: dob, gender: 'male', phone: phone.e164 }) }));
     expect(byPhone.extra).toMatchObject({ conflict: 'possible_duplicate', candidates: [{ user_id: first.userId, matches: ['phone'] }] });
     expect(await count()).toBe(n0);
+    // A shared phone alone does not (a mother and her child): registered without a question.
+    const child = await createPatientByStaff({ user: d, actor: actorOf(d), input: createPatientByStaffSchema.parse({ name: 'Awa Ndiaye', date_of_birth: uniqueDob(), gender: 'female', phone: phone.e164 }) });
+    expect(child.phone).toBe(phone.e164);
 
     // A different birth date and phone: no question asked.
     await createPatientByStaff({ user: d, actor: actorOf(d), input: createPatientByStaffSchema.parse({ name: "Zoë N'Diaye", date_of_birth: uniqueDob(), gender: 'female', phone: newPhone().local }) });
 
-    const twin = await createPatientByStaff({ user: d, actor: actorOf(d), input: createPatientByStaffSchema.parse({ name: 'Zoe Ndiaye', date_of_birth: dob, gender: 'female', phone: newPhone().local, confirm_not_duplicate: 'true' }) });
+    const twin = await createPatientByStaff({ user: d, actor: actorOf(d), input: createPatientByStaffSchema.parse({ name: 'Zoe Ndiaye', date_of_birth: dob, gender: 'female', phone: newPhone().local, confirm_new_patient: 'true' }) });
     expect(twin.userId).not.toBe(first.userId);
     const [created] = await auditOf('patient.create', twin.userId);
     expect(created.details).toEqual({ by: 'doctor', confirmedNotDuplicateOf: [first.userId] });

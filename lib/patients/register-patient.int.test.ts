@@ -9,10 +9,13 @@ import { resetEnv } from '@/core/env';
 import { addDays, ageOn, clinicToday } from '@/core/time';
 import { registerPatient } from './register-patient';
 import { registerPatientSchema } from './schemas';
+import { uniqueIdentity } from '@/lib/testing/factories';
 
 let n = 0;
+// A birth date and phone of its own per call: registrations of the same name, birth date and phone are
+// refused as possible duplicates (lib/patients/duplicate-guard.ts).
 const valid = (over: Record<string, unknown> = {}) => ({
-  name: "Zoë N'Diaye-Okonkwo", email: `Reg${++n}.${Date.now()}@Test.Example`, password: 'a strong pass', date_of_birth: '1990-04-12', gender: 'female', phone: '0712 345 678', ...over,
+  name: "Zoë N'Diaye-Okonkwo", email: `Reg${++n}.${Date.now()}@Test.Example`, password: 'a strong pass', ...uniqueIdentity(), gender: 'female', ...over,
 });
 const fieldErrors = (input: unknown) => {
   const r = registerPatientSchema.safeParse(input);
@@ -21,7 +24,7 @@ const fieldErrors = (input: unknown) => {
 
 describe('registerPatientSchema', () => {
   it('normalises email to lower case and phone to E.164 (KE by default), keeps the name exactly', () => {
-    const r = registerPatientSchema.parse(valid({ email: '  Mixed.Case@Example.ORG ' }));
+    const r = registerPatientSchema.parse(valid({ email: '  Mixed.Case@Example.ORG ', phone: '0712 345 678' }));
     expect(r.email).toBe('mixed.case@example.org');
     expect(r.phone).toBe('+254712345678');
     expect(r.name).toBe("Zoë N'Diaye-Okonkwo");
@@ -61,7 +64,7 @@ describe('ageOn', () => {
 
 describe('registerPatient', () => {
   it('creates an account and a profile with a clinic patient number', async () => {
-    const input = registerPatientSchema.parse(valid());
+    const input = registerPatientSchema.parse(valid({ date_of_birth: '1990-04-12', phone: '0712 345 678' }));
     const { userId, patientNumber } = await registerPatient(input, SYSTEM_ACTOR);
     expect(patientNumber).toMatch(/^EH-\d{6}$/);
     const user = await findUserById(userId);
@@ -76,6 +79,8 @@ describe('registerPatient', () => {
     const again = registerPatientSchema.parse(valid({ email: first.email.toUpperCase(), name: 'Someone Else' }));
     const err = await registerPatient(again, SYSTEM_ACTOR).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
+    // 409 conflict (was a 400 validation error), with the field error kept for the form.
+    expect(err).toMatchObject({ code: 'conflict', extra: { conflict: 'email_taken' } });
     expect((err as AppError).fields?.email?.[0]).toMatch(/already exists/);
   });
 
@@ -87,7 +92,7 @@ describe('registerPatient', () => {
       await registerPatient(taken, { ...SYSTEM_ACTOR, clientAddress: '10.77.0.1' });
       for (let i = 0; i < 3; i++) {
         const e = await registerPatient(taken, { ...SYSTEM_ACTOR, clientAddress: '10.77.0.1' }).catch((x: AppError) => x);
-        expect((e as AppError).code).toBe('validation_error');
+        expect((e as AppError).code).toBe('conflict');
       }
       const limited = await registerPatient(registerPatientSchema.parse(valid()), { ...SYSTEM_ACTOR, clientAddress: '10.77.0.1' }).catch((x: AppError) => x);
       expect((limited as AppError).code).toBe('rate_limited');

@@ -1,45 +1,68 @@
 import { findUserByEmail } from '@/db/repositories/users';
 import { createPatientWithUser } from '@/db/repositories/patients';
 import { classifyDbError } from '@/db/dialect';
-import { withTransaction } from '@/db';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { assertSignInAllowed } from '@/lib/auth/sign-in';
 import { recordSignInAttempt } from '@/db/repositories/sign-in-attempts';
-import { validationError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { foldName } from '@/core/text';
+import { createPatientUnlessDuplicate, type RegistrationAudience } from './duplicate-guard';
 import type { RegisterPatientInput } from './schemas';
 
+/** The message of a registration whose email is taken (any letter case: emails are stored lower-cased). */
+export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists. Sign in instead.';
+
+/** 409 `conflict` `{ conflict: 'email_taken', fields: { email } }`. */
+function emailTaken(): AppError {
+  return new AppError('conflict', EMAIL_TAKEN_MESSAGE, { email: [EMAIL_TAKEN_MESSAGE] }, { conflict: 'email_taken' });
+}
+
 /**
- * Registers a patient: a `patient` user with an account and its profile (clinic patient number
- * allocated), audited. Input already validated by `registerPatientSchema`.
- * Returns `{ userId, patientNumber }`. Throws `validation_error` on `email` when it is taken (each such
- * answer counts as a failed attempt for the client address) and `rate_limited` past the address limit.
+ * Registers a patient with an account: a `patient` user and its profile (clinic patient number
+ * allocated), audited. Input already validated by `registerPatientSchema` (email lower-cased, phone E.164).
+ * `audience` (default `self`): who asks, for the duplicate-patient guard (lib/patients/duplicate-guard.ts):
+ * the person themselves, or clinic staff (`POST /api/users/` by a doctor or an admin), who may pass
+ * `confirm_new_patient`.
+ * Returns `{ userId, patientNumber }`. Throws 409 `conflict`: `email_taken` (with an `email` field error;
+ * also when a concurrent registration with the same email wins, through the unique index) or
+ * `possible_duplicate` (self: no candidates; staff: the candidates). A self-registration refused either
+ * way counts as a failed attempt for the client address; `rate_limited` past the address limit.
  */
-export async function registerPatient(input: RegisterPatientInput, actor: Actor) {
-  const message = 'An account with this email already exists. Sign in instead.';
-  const emailTaken = () => validationError({ email: [message] }, message);
-  // Whether an email is registered is itself private: probing it counts against the same
+export async function registerPatient(input: RegisterPatientInput, actor: Actor, opts: { audience?: RegistrationAudience } = {}) {
+  const audience = opts.audience ?? 'self';
+  // Whether an email (or a person) is registered is itself private: probing it counts against the same
   // per-address limit as failed sign-ins.
   const clientAddress = actor.clientAddress ?? 'unknown';
-  await assertSignInAllowed(null, clientAddress);
+  const countFailure = () => recordSignInAttempt({ email: null, clientAddress, userId: null, succeeded: false, at: new Date() });
+  if (audience === 'self') await assertSignInAllowed(null, clientAddress);
   if (await findUserByEmail(input.email)) {
-    await recordSignInAttempt({ email: null, clientAddress, userId: null, succeeded: false, at: new Date() });
+    if (audience === 'self') await countFailure();
     throw emailTaken();
   }
   const passwordHash = await hashPassword(input.password);
   const now = new Date();
   try {
-    return await withTransaction(async () => {
-      const created = await createPatientWithUser(
-        { email: input.email, name: input.name, nameFolded: foldName(input.name), phone: input.phone, isActive: true, dateJoined: now, passwordHash, mustChangePassword: false, sessionVersion: 1, updatedAt: now },
-        { dateOfBirth: input.date_of_birth, sex: input.gender, allergies: [], createdAt: now, updatedAt: now },
-      );
-      await audit({ ...actor, userId: actor.userId ?? created.userId }, { action: 'patient.register', entity: 'user', entityId: created.userId, patientId: created.userId });
-      return { userId: created.userId, patientNumber: created.patientNumber };
-    });
+    return await createPatientUnlessDuplicate(
+      { person: { name: input.name, dateOfBirth: input.date_of_birth, phone: input.phone }, audience, confirmed: input.confirm_new_patient === true },
+      async (overridden) => {
+        const created = await createPatientWithUser(
+          { email: input.email, name: input.name, nameFolded: foldName(input.name), phone: input.phone, address: input.address ?? null, isActive: true, dateJoined: now, passwordHash, mustChangePassword: false, sessionVersion: 1, updatedAt: now },
+          { dateOfBirth: input.date_of_birth, sex: input.gender, allergies: [], createdAt: now, updatedAt: now },
+        );
+        await audit({ ...actor, userId: actor.userId ?? created.userId }, {
+          action: 'patient.register', entity: 'user', entityId: created.userId, patientId: created.userId,
+          ...(overridden.length ? { details: { confirmedNewPatientDespite: overridden.map((c) => c.userId) } } : {}),
+        });
+        return { userId: created.userId, patientNumber: created.patientNumber };
+      },
+    );
   } catch (e) {
-    if (classifyDbError(e) === 'unique') throw emailTaken(); // a concurrent registration won the race
+    if (classifyDbError(e) === 'unique') { // a concurrent registration with this email won the race
+      if (audience === 'self') await countFailure();
+      throw emailTaken();
+    }
+    if (audience === 'self' && e instanceof AppError && e.code === 'conflict') await countFailure();
     throw e;
   }
 }

@@ -26,7 +26,28 @@ export const phoneNumber = z.string({ error: 'Enter a phone number.' }).trim().m
   if (v && !toE164(v)) ctx.addIssue({ code: 'custom', message: 'Enter a valid phone number, e.g. 0712 345 678 or +254 712 345 678.' });
 }).transform((v) => toE164(v) as string);
 
-/** Self-registration of a patient (the register page; later `POST /api/users/`). */
+/** A form's or a JSON body's yes: `true`, `'true'`, `'on'` or `'1'`. */
+export const asBoolean = (v: unknown) => v === true || v === 'true' || v === 'on' || v === '1';
+
+/**
+ * The documented User shape nests phone and address in `contact_info: { phone, address }`; a flat
+ * `phone`/`address` stays accepted. Returns `raw` with `phone`/`address` taken from `contact_info`
+ * when it has them (else the flat members), `contact_info` removed. Non-objects pass unchanged.
+ */
+export function flattenContactInfo(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const { contact_info: ci, ...r } = raw as Record<string, unknown>;
+  const c = ci && typeof ci === 'object' && !Array.isArray(ci) ? (ci as Record<string, unknown>) : {};
+  const phone = c.phone !== undefined ? c.phone : r.phone;
+  const address = c.address !== undefined ? c.address : r.address;
+  return { ...r, ...(phone !== undefined ? { phone } : {}), ...(address !== undefined ? { address } : {}) };
+}
+
+/**
+ * Self-registration of a patient (the register page and `POST /api/users/`); `address` optional.
+ * `confirm_new_patient: true` only counts when clinic staff send it (see lib/patients/duplicate-guard.ts).
+ * Emails are lower-cased (stored and compared so).
+ */
 export const registerPatientSchema = z.object({
   name: personName,
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')).pipe(z.string().max(254)),
@@ -35,6 +56,8 @@ export const registerPatientSchema = z.object({
   date_of_birth: dateOfBirth,
   gender: z.enum(SEXES, { message: 'Choose one.' }),
   phone: phoneNumber,
+  address: z.string().trim().max(500, 'At most 500 characters.').nullish().transform((v) => v || null),
+  confirm_new_patient: z.preprocess(asBoolean, z.boolean()).optional(),
 });
 export type RegisterPatientInput = z.infer<typeof registerPatientSchema>;
 
@@ -172,22 +195,13 @@ export const patientProfileFormSchema = z.preprocess(
   }),
 );
 
-const asBoolean = (v: unknown) => v === true || v === 'true' || v === 'on' || v === '1';
-
 /**
  * A walk-in patient registered by a doctor or an admin (`POST /api/patient-profiles/` and
- * `/doctor/patients/new`): no password; `email` optional. `confirm_not_duplicate: true` saves even
- * when possible duplicates exist.
+ * `/doctor/patients/new`): no password; `email` optional; phone and address flat or in `contact_info`.
+ * `confirm_new_patient: true` (or its older name `confirm_not_duplicate`) saves even when the patient
+ * matches existing ones (lib/patients/duplicate-guard.ts).
  */
-export const createPatientByStaffSchema = z.preprocess((raw) => {
-  // The profile's read/edit shape nests phone and address in `contact_info`; accept it here too.
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-    const r = raw as Record<string, unknown>;
-    const c = r.contact_info && typeof r.contact_info === 'object' ? (r.contact_info as Record<string, unknown>) : {};
-    return { ...r, phone: r.phone ?? c.phone, address: r.address ?? c.address };
-  }
-  return raw;
-}, z.object({
+export const createPatientByStaffSchema = z.preprocess(flattenContactInfo, z.object({
   name: personName,
   date_of_birth: dateOfBirth,
   gender: z.enum(SEXES, { message: 'Choose one.' }),
@@ -196,7 +210,9 @@ export const createPatientByStaffSchema = z.preprocess((raw) => {
     z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')).pipe(z.string().max(254, 'At most 254 characters.')).optional()),
   address: clearableText(500),
   blood_type: z.preprocess((v) => (v === '' ? null : v), z.enum(BLOOD_TYPES, { message: 'Choose one of the 8 blood types (or leave it empty).' }).nullable().optional()),
-  confirm_not_duplicate: z.preprocess(asBoolean, z.boolean()),
+  confirm_new_patient: z.preprocess(asBoolean, z.boolean()).optional(),
+  /** The older name of `confirm_new_patient`, still accepted. */
+  confirm_not_duplicate: z.preprocess(asBoolean, z.boolean()).optional(),
 }));
 export type CreatePatientByStaffInput = z.infer<typeof createPatientByStaffSchema>;
 

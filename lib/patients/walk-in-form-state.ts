@@ -3,6 +3,8 @@ import type { ActionState } from '@/lib/api/action-state';
 
 /** A possible duplicate as the form shows it (the API's candidate shape). */
 export interface DuplicateCandidateJson {
+  /** The patient profile's id. */
+  id: number;
   user_id: number;
   name: string;
   date_of_birth: string | null;
@@ -13,7 +15,7 @@ export interface DuplicateCandidateJson {
 }
 
 export interface WalkInFormState extends ActionState {
-  /** Possible duplicates found: nothing was saved; the form offers "This is a different person". */
+  /** Possible duplicates found: nothing was saved; the form offers "Open" and "This is a new patient". */
   duplicates?: DuplicateCandidateJson[];
   /** The patient just registered. */
   created?: { userId: number; name: string; patientNumber: string };

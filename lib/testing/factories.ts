@@ -45,3 +45,16 @@ export async function makeUserWithToken(role: Role, over: Parameters<typeof make
   const u = await makeUser(role, over);
   return { ...u, token: await apiTokenFor(u.id) };
 }
+
+let identitySeq = Math.floor(Math.random() * 1000);
+/**
+ * A phone (Kenyan mobile, local form `07…`, 10 digits) and a date of birth (1940–2009) no other call in
+ * this process returns: patients registered through the doors with them never match each other as
+ * possible duplicates (lib/patients/duplicate-guard.ts).
+ */
+export function uniqueIdentity(): { phone: string; date_of_birth: string } {
+  identitySeq += 1;
+  const phone = `0745${String(identitySeq % 1_000_000).padStart(6, '0')}`;
+  const date_of_birth = new Date(Date.UTC(1940, 0, 1) + ((identitySeq * 37) % 25_000) * 86_400_000).toISOString().slice(0, 10);
+  return { phone, date_of_birth };
+}

@@ -14,6 +14,7 @@ import type { ActorKind } from '@/core/vocabulary';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '@/lib/auth/password';
 import { AppError, validationError, zodFieldErrors } from '@/lib/errors';
 import { foldName, normalizeEmail } from '@/core/text';
+import { toE164 } from '@/core/phone';
 
 export const STAFF_ROLES = ['admin', 'doctor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -29,6 +30,12 @@ export const createStaffUserSchema = z.object({
   password: z.string({ error: 'Enter a password.' })
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
     .max(1024, 'Use at most 1024 characters.'),
+  /** Optional; stored as E.164 (`contact_info.phone` on `POST /api/users/`). */
+  phone: z.string().trim().max(32, 'At most 32 characters.').nullish()
+    .refine((v) => !v || toE164(v) !== null, 'Enter a valid phone number, e.g. 0712 345 678 or +254 712 345 678.')
+    .transform((v) => (v ? (toE164(v) as string) : null)),
+  /** Optional (`contact_info.address` on `POST /api/users/`). */
+  address: z.string().trim().max(500, 'At most 500 characters.').nullish().transform((v) => v || null),
   /** Doctors only (default General Practice). */
   specialty: z.string().trim().min(1, 'Enter a specialty.').max(120, 'Use at most 120 characters.').optional(),
 });
@@ -82,7 +89,7 @@ export async function createStaffUser({ input, actor, now = new Date() }: Create
   try {
     return await withTransaction(async () => {
       const id = await createUser({
-        email, name, nameFolded: foldName(name), role, isActive: true, dateJoined: now, passwordHash,
+        email, name, nameFolded: foldName(name), role, phone: parsed.data.phone, address: parsed.data.address, isActive: true, dateJoined: now, passwordHash,
         mustChangePassword: false, sessionVersion: 1, updatedAt: now,
       });
       if (specialty) await createPractitioner({ userId: id, specialty, bookable: true, slotMinutes: DEFAULT_SLOT_MINUTES });

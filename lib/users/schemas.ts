@@ -15,20 +15,26 @@ export const listUsersSchema = z.object({
 export type ListUsersInput = z.infer<typeof listUsersSchema>;
 
 /**
- * `PUT /api/users/{id}/`: every member optional (absent = unchanged). `contact_info.phone`/`address`:
- * `''` or null clears. `role` only by an admin, never one's own; `is_active` only by an admin
+ * `PUT /api/users/{id}/`: every member optional (absent = unchanged). `contact_info.phone`/`address`
+ * (or a flat `phone`/`address`): `''` or null clears; a phone is stored as E.164. `role` only by an admin, never one's own; `is_active` only by an admin
  * (false deactivates, true reactivates). Other members (`id`, `email`, `date_joined`, …) are ignored.
  */
+const updatePhone = z.string().trim().max(32, 'At most 32 characters.').nullable()
+  .superRefine((v, ctx) => { if (v && !toE164(v)) ctx.addIssue({ code: 'custom', message: PHONE_MESSAGE }); })
+  .transform((v) => (v ? (toE164(v) as string) : null)).optional();
+const updateAddress = z.string().trim().max(500, 'At most 500 characters.').nullable().transform((v) => (v ? v : null)).optional();
+
 export const updateUserSchema = z.object({
   name: personName.optional(),
-  contact_info: z.object({
-    phone: z.string().trim().max(32, 'At most 32 characters.').nullable()
-      .superRefine((v, ctx) => { if (v && !toE164(v)) ctx.addIssue({ code: 'custom', message: PHONE_MESSAGE }); })
-      .transform((v) => (v ? (toE164(v) as string) : null)).optional(),
-    address: z.string().trim().max(500, 'At most 500 characters.').nullable().transform((v) => (v ? v : null)).optional(),
-  }).optional(),
+  contact_info: z.object({ phone: updatePhone, address: updateAddress }).optional(),
+  /** Flat forms of `contact_info.phone`/`address`, still accepted (`contact_info` wins when both are given). */
+  phone: updatePhone,
+  address: updateAddress,
   role: z.enum(ROLES, { message: 'Choose patient, doctor or admin.' }).optional(),
   is_active: z.boolean({ message: 'Use true or false.' }).optional(),
+}).transform(({ phone, address, contact_info, ...rest }) => {
+  const c = { phone: contact_info?.phone !== undefined ? contact_info.phone : phone, address: contact_info?.address !== undefined ? contact_info.address : address };
+  return { ...rest, ...(c.phone !== undefined || c.address !== undefined ? { contact_info: c } : {}) };
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

@@ -200,10 +200,21 @@ describe('POST /api/patient-profiles/', () => {
     expect(dup.status).toBe(409);
     const e = (await dup.json()).error;
     expect(e).toMatchObject({ code: 'conflict', conflict: 'possible_duplicate' });
-    expect(e.candidates).toEqual([{ user_id: made.user_id, name: 'Adaeze Nwosu', date_of_birth: birth, phone: made.contact_info.phone, patient_number: made.patient_number, is_active: true, matches: ['date_of_birth_and_name'] }]);
-    const confirmed = await create(req('POST', '/api/patient-profiles/', admin.token, { ...input, name: 'NWOSU adaeze', phone: phone(), confirm_not_duplicate: true }));
+    expect(e.candidates).toEqual([{ id: made.id, user_id: made.user_id, name: 'Adaeze Nwosu', date_of_birth: birth, phone: made.contact_info.phone, patient_number: made.patient_number, is_active: true, matches: ['date_of_birth_and_name'] }]);
+    expect(e.message).toMatch(/confirm_new_patient/);
+    const confirmed = await create(req('POST', '/api/patient-profiles/', admin.token, { ...input, name: 'NWOSU adaeze', phone: phone(), confirm_new_patient: true }));
     expect(confirmed.status).toBe(201);
-    expect((await confirmed.json()).user_id).not.toBe(made.user_id);
+    const twin = await confirmed.json();
+    expect(twin.user_id).not.toBe(made.user_id);
+    // The older flag still works; the same phone and birth date under another name is a match too.
+    const samePhone = { name: 'Chidi Okafor', date_of_birth: birth, gender: 'male', contact_info: { phone: input.phone } };
+    const byPhone = await create(req('POST', '/api/patient-profiles/', doctor.token, samePhone));
+    expect(byPhone.status).toBe(409);
+    expect((await byPhone.json()).error.candidates.map((c: { user_id: number }) => c.user_id)).toEqual([made.user_id]);
+    expect((await create(req('POST', '/api/patient-profiles/', doctor.token, { ...samePhone, confirm_not_duplicate: true }))).status).toBe(201);
+    // A shared phone alone is not (a parent and a child).
+    const child = await create(req('POST', '/api/patient-profiles/', doctor.token, { name: 'Ifeoma Nwosu', date_of_birth: dob(), gender: 'female', phone: input.phone }));
+    expect(child.status).toBe(201);
 
     const invalid = await create(req('POST', '/api/patient-profiles/', doctor.token, { name: 'No Birth', gender: 'x', phone: '1', email: 'nope' }));
     expect(invalid.status).toBe(400);

@@ -21,7 +21,7 @@ const register = action(createPatientByStaffSchema, async (input, { user, actor 
   }
 }, { roles: ['doctor', 'admin'] });
 
-/** Registers a walk-in patient; possible duplicates come back to be opened, or overridden with "This is a different person". */
+/** Registers a walk-in patient; possible duplicates come back to be opened, or overridden with "This is a new patient" (`confirm_new_patient`). */
 export async function registerWalkInAction(prev: WalkInFormState, form: FormData): Promise<WalkInFormState> {
   return register(prev, form);
 }

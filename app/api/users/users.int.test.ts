@@ -67,6 +67,54 @@ describe('/api/users/', () => {
   });
 });
 
+describe('the documented User shape on input', () => {
+  it('POST takes contact_info {phone, address} (a flat phone stays accepted); phones stored as E.164', async () => {
+    const admin = await makeUserWithToken('admin');
+    const nested = await create(req('POST', '/api/users/', null, {
+      name: 'Akinyi Ouma', email: 'Akinyi.Ouma@Example.com', password: 'a good password', date_of_birth: '1979-03-02', gender: 'female',
+      contact_info: { phone: '0733 444 555', address: 'Kisumu, Milimani' },
+    }));
+    expect(nested.status).toBe(201);
+    expect(await json(nested)).toMatchObject({ email: 'akinyi.ouma@example.com', contact_info: { phone: '+254733444555', address: 'Kisumu, Milimani' } });
+    const flat = await create(req('POST', '/api/users/', null, {
+      name: 'Wekesa Simiyu', email: 'wekesa@example.com', password: 'a good password', date_of_birth: '1981-07-09', gender: 'male', phone: '+254 733 444 556', address: 'Bungoma',
+    }));
+    expect(flat.status).toBe(201);
+    expect(await json(flat)).toMatchObject({ contact_info: { phone: '+254733444556', address: 'Bungoma' } });
+    const badPhone = await json(await create(req('POST', '/api/users/', null, {
+      name: 'Bad Phone', email: 'bad.phone@example.com', password: 'a good password', date_of_birth: '1981-07-10', gender: 'male', contact_info: { phone: '12' },
+    })));
+    expect(badPhone.error).toMatchObject({ code: 'validation_error', fields: { phone: expect.any(Array) } });
+    const staff = await create(req('POST', '/api/users/', admin.token, { role: 'doctor', email: 'dr.contact@clinic.org', password: 'temporary-pass-1', contact_info: { phone: '0722 100 200', address: 'Room 4' } }));
+    expect(staff.status).toBe(201);
+    expect(await json(staff)).toMatchObject({ role: 'doctor', contact_info: { phone: '+254722100200', address: 'Room 4' } });
+  });
+
+  it('PUT takes contact_info or a flat phone/address; E.164; empty clears', async () => {
+    const doctor = await makeUserWithToken('doctor');
+    const flat = await put(req('PUT', `/api/users/${doctor.id}/`, doctor.token, { phone: '0711 999 888', address: 'Eldoret' }), ctx(doctor.id));
+    expect(flat.status).toBe(200);
+    expect(await json(flat)).toMatchObject({ contact_info: { phone: '+254711999888', address: 'Eldoret' } });
+    const nested = await json(await put(req('PUT', `/api/users/${doctor.id}/`, doctor.token, { contact_info: { phone: '+256 772 123 456' } }), ctx(doctor.id)));
+    expect(nested.contact_info).toEqual({ phone: '+256772123456', address: 'Eldoret' });
+    const cleared = await json(await put(req('PUT', `/api/users/${doctor.id}/`, doctor.token, { contact_info: { address: '' } }), ctx(doctor.id)));
+    expect(cleared.contact_info).toEqual({ phone: '+256772123456', address: null });
+    const bad = await json(await put(req('PUT', `/api/users/${doctor.id}/`, doctor.token, { phone: 'abc' }), ctx(doctor.id)));
+    expect(bad.error.code).toBe('validation_error');
+  });
+
+  it('a taken email in another case is a 409 conflict (patients and staff)', async () => {
+    const admin = await makeUserWithToken('admin');
+    const first = await create(req('POST', '/api/users/', null, { name: 'Neema Mushi', email: 'neema.mushi@example.com', password: 'a good password', date_of_birth: '1992-11-30', gender: 'female', phone: '0799 000 111' }));
+    expect(first.status).toBe(201);
+    const again = await json(await create(req('POST', '/api/users/', null, { name: 'Another Person', email: 'NEEMA.Mushi@Example.com', password: 'a good password', date_of_birth: '1993-01-01', gender: 'female', phone: '0799 000 112' })));
+    expect(again.error).toMatchObject({ code: 'conflict', conflict: 'email_taken', fields: { email: expect.any(Array) } });
+    const staff = await create(req('POST', '/api/users/', admin.token, { role: 'doctor', email: 'Neema.Mushi@EXAMPLE.com', password: 'temporary-pass-1' }));
+    expect(staff.status).toBe(409);
+    expect((await json(staff)).error.code).toBe('conflict');
+  });
+});
+
 describe('/api/users/{id}/', () => {
   it('reads self or as admin; others 403; unknown 404', async () => {
     const [admin, p1, p2] = [await makeUserWithToken('admin'), await makeUserWithToken('patient'), await makeUserWithToken('patient')];

@@ -1,0 +1,75 @@
+import { AUTH, expect, test, uniquePhoneAndBirthDate, uniqueTag } from './helpers';
+
+// No silent duplicate patients: a person the clinic already has who registers again is told to ask at
+// the clinic (and nothing about the record); a doctor registering a walk-in the clinic may know sees the
+// possible matches, can open one, or say "This is a new patient".
+
+const capitalised = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+test('registering again as a patient the clinic has is refused with a message to ask at the clinic', async ({ api, page }) => {
+  const tag = uniqueTag();
+  const name = `Wairimu ${capitalised(tag)}`;
+  const { phone, date_of_birth } = uniquePhoneAndBirthDate(tag);
+  await api.send('POST', '/api/users/', { data: { name, email: `first.${tag}@example.org`, password: 'a patient password', date_of_birth, gender: 'female', contact_info: { phone } } });
+
+  await page.goto('/register');
+  await page.getByLabel('Full name').fill(name.toUpperCase());
+  await page.getByLabel('Email').fill(`second.${tag}@example.org`);
+  await page.getByLabel('Password').fill('another good password');
+  await page.getByLabel('Date of birth').fill(date_of_birth);
+  await page.getByLabel('Sex').selectOption('female');
+  await page.getByLabel('Phone').fill(phone);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  const notice = page.getByText(/the clinic may already have a record for you\. Please ask at the clinic reception/);
+  await expect(notice).toBeVisible();
+  await expect(notice).toBeInViewport();
+  await expect(page).toHaveURL(/\/register/);
+  await expect(page.getByText(/EH-\d{6}/)).toHaveCount(0); // nothing about the other record
+
+  // The same email in other letters is taken too, said beside the field.
+  await page.getByLabel('Full name').fill(`Someone ${capitalised(uniqueTag())}`);
+  await page.getByLabel('Email').fill(`FIRST.${tag}@Example.org`);
+  await page.getByLabel('Password').fill('another good password');
+  await page.getByLabel('Date of birth').fill('1970-01-01');
+  await page.getByLabel('Sex').selectOption('male');
+  await page.getByLabel('Phone').fill('0799 123 456');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('An account with this email already exists. Sign in instead.').first()).toBeVisible();
+});
+
+test.describe('as the demo doctor', () => {
+  test.use({ storageState: AUTH.doctor });
+
+  test('the walk-in form lists a possible match with Open, and "This is a new patient" registers anyway', async ({ api, page }) => {
+    const tag = uniqueTag();
+    const name = `Kamene ${capitalised(tag)}`;
+    const { phone, date_of_birth } = uniquePhoneAndBirthDate(tag);
+    const existing = await api.send<{ id: number }>('POST', '/api/users/', {
+      data: { name, email: `kamene.${tag}@example.org`, password: 'a patient password', date_of_birth, gender: 'female', phone },
+    });
+
+    await page.goto('/doctor/patients/new');
+    await page.getByLabel('Full name').fill(name.toLowerCase());
+    await page.getByLabel('Date of birth').fill(date_of_birth);
+    await page.getByLabel('Sex').selectOption('female');
+    await page.getByLabel('Phone').fill(uniquePhoneAndBirthDate(uniqueTag()).phone);
+    await page.getByRole('button', { name: 'Register patient' }).click();
+
+    const matches = page.getByTestId('possible-duplicates');
+    await expect(matches).toBeVisible();
+    await expect(matches.getByRole('heading', { name: 'This patient may already be registered' })).toBeInViewport();
+    const candidate = matches.getByTestId('duplicate-candidate');
+    await expect(candidate).toHaveCount(1);
+    await expect(candidate).toContainText(name);
+    await expect(candidate).toContainText(`born ${date_of_birth}`);
+    await expect(candidate).toContainText(/EH-\d{6}/);
+    await expect(candidate.getByRole('link', { name: /^Open/ })).toHaveAttribute('href', `/doctor/patients/${existing.id}`);
+    await expect(page.getByLabel('Full name')).toHaveValue(name.toLowerCase()); // what was typed is kept
+
+    await matches.getByRole('button', { name: 'This is a new patient' }).click();
+    const created = page.getByTestId('patient-created');
+    await expect(created).toBeVisible();
+    await expect(created).toContainText(`${name.toLowerCase()} is registered with patient number`);
+    await expect(page.getByTestId('possible-duplicates')).toHaveCount(0);
+  });
+});

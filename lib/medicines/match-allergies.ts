@@ -4,6 +4,7 @@
  * antibiotics, NSAIDs…), or a class known to cross-react (penicillins ↔ cephalosporins). Pure code,
  * no I/O; the class table and its sources are in `drug-classes.ts` (README.md beside it).
  */
+import type { AllergyMatchKind } from '@/core/vocabulary';
 import { CROSS_REACTIVITY, DRUG_CLASSES, STEM_EXCEPTIONS, SUBSTANCE_ALIASES, type DrugClass } from './drug-classes';
 
 /** An allergy as recorded on the patient (FHIR AllergyIntolerance, reduced). */
@@ -13,8 +14,7 @@ export interface AllergyEntry {
   severity?: 'mild' | 'moderate' | 'severe' | null;
 }
 
-/** How a medicine matched an allergy, strongest first. */
-export type AllergyMatchKind = 'substance' | 'class' | 'cross_reactivity';
+export type { AllergyMatchKind };
 
 /**
  * One prescription line that matches one recorded allergy: `line` is the line's index (from 0),

@@ -52,4 +52,24 @@ test('a doctor charts amoxicillin for a patient allergic to penicillin: warned b
   const { token } = await api.login(doctor.email, 'a doctor password');
   const record = await api.send<{ allergy_override: { confirmed_by_id: number; allergy_matches: unknown[] } }>('GET', `/api/medical-records/${recordId}/`, { token });
   expect(record.allergy_override).toMatchObject({ confirmed_by_id: doctor.id, allergy_matches: [{ medicine: 'Amoxicillin 500 mg caps', allergy_substance: 'Penicillin', match: 'class', class: 'penicillins' }] });
+
+  // Amending: the confirmed amoxicillin needs no new confirmation, a newly added cefalexin does.
+  await page.goto(`/doctor/records/${recordId}/amend`);
+  await page.getByRole('button', { name: 'Add a medicine' }).click();
+  const second = page.getByLabel('Medicine').nth(1);
+  await expect(second).toHaveAttribute('list', 'essential-medicines');
+  await second.fill('Cefalexin 250 mg');
+  await page.getByLabel('Dose').nth(1).fill('1 capsule');
+  await page.getByLabel('Route').nth(1).fill('oral');
+  await page.getByLabel('Frequency').nth(1).fill('4 times a day');
+  await page.getByLabel('Duration').nth(1).fill('5 days');
+  await page.getByRole('button', { name: 'Save the amendment (version 2)' }).click();
+  await expect(page.getByTestId('allergy-warning')).toContainText('Cefalexin 250 mg: allergy to Penicillin (possible cross-reactivity, cephalosporins)');
+  await expect(page.getByTestId('allergy-warning')).not.toContainText('Amoxicillin');
+  await page.getByLabel('I have checked the allergy and prescribe anyway').check();
+  await page.getByRole('button', { name: 'Save the amendment (version 2)' }).click();
+  await expect(page).toHaveURL(new RegExp(`/doctor/records/${recordId}\\?amended=1$`));
+  const current = page.getByTestId('allergy-override').first();
+  await expect(current).toContainText('Amoxicillin 500 mg caps: allergy to Penicillin');
+  await expect(current).toContainText('Cefalexin 250 mg: allergy to Penicillin (possible cross-reactivity, cephalosporins)');
 });

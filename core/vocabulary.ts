@@ -42,6 +42,29 @@ export interface Allergy {
   severity?: 'mild' | 'moderate' | 'severe';
 }
 
+/** How a prescribed medicine matched a recorded allergy, strongest first. */
+export const ALLERGY_MATCH_KINDS = ['substance', 'class', 'cross_reactivity'] as const;
+export type AllergyMatchKind = (typeof ALLERGY_MATCH_KINDS)[number];
+
+/**
+ * Allergy warnings a prescriber saw and confirmed when saving a record version (stored with the
+ * record, `medical_records.allergy_override`): when, by whom (a user id; null for a non-user actor),
+ * and the matches `{ medicine, allergySubstance, kind, className?, severity?, reaction?, note? }`.
+ */
+export interface AllergyOverride {
+  confirmedAt: string;
+  confirmedById: number | null;
+  matches: Array<{
+    medicine: string;
+    allergySubstance: string;
+    kind: AllergyMatchKind;
+    className?: string;
+    severity?: 'mild' | 'moderate' | 'severe';
+    reaction?: string;
+    note?: string;
+  }>;
+}
+
 /** Appointment statuses that hold a slot (and occupancy cells). */
 export const ACTIVE_APPOINTMENT_STATUSES = ['pending', 'confirmed'] as const;
 

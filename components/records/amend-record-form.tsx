@@ -3,6 +3,8 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
+import { AllergyWarning, allergyMatchesOf } from './allergy-warning';
+import { MEDICINE_DATALIST_ID } from './medicine-datalist-id';
 import type { VitalRow } from '@/lib/records/vital-signs';
 import { Icd10Picker, type PickedDiagnosis } from './icd10-picker';
 import { VitalSignsFields } from './vital-signs-fields';
@@ -52,10 +54,15 @@ export function AmendRecordForm({ recordId, version, ageYears, defaults, action 
   const [lines, setLines] = useState(Math.max(1, defaults.prescriptions.length, echoedLines));
   const val = (name: string, fallback: string | undefined) => (echoed ? (v[name] ?? '') : (fallback ?? ''));
   const input = 'min-h-11 w-full rounded border border-slate-400 px-3 py-2';
+  // A refusal for allergies shows the matches and a confirmation, until a medicine is edited.
+  const allergyMatches = allergyMatchesOf(state);
+  const [medicineEditedAt, setMedicineEditedAt] = useState<string | undefined>();
+  const showAllergyWarning = allergyMatches !== null && medicineEditedAt !== state.nonce;
+  const medicineProps = (f: string) => (f === 'medicine' ? { list: MEDICINE_DATALIST_ID, onChange: () => setMedicineEditedAt(state.nonce) } : {});
   const err = (name: string) => e[name]?.[0];
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-5" noValidate>
-      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
+      {state.message && !state.ok && !allergyMatches && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="record_id" value={recordId} />
       <input type="hidden" name="version" value={version} />
       <div className="flex flex-col gap-1">
@@ -90,7 +97,7 @@ export function AmendRecordForm({ recordId, version, ageYears, defaults, action 
               return (
                 <div key={f} className={f === 'medicine' || f === 'instructions' ? 'col-span-2' : ''}>
                   <label htmlFor={`rx-${i}-${f}`} className="text-sm">{label}</label>
-                  <input id={`rx-${i}-${f}`} name={name} placeholder={ph} defaultValue={val(name, defaults.prescriptions[i]?.[f])} className={input}
+                  <input id={`rx-${i}-${f}`} name={name} placeholder={ph} defaultValue={val(name, defaults.prescriptions[i]?.[f])} className={input} {...medicineProps(f)}
                     aria-invalid={err(name) ? true : undefined} aria-describedby={err(name) ? `rx-${i}-${f}-err` : undefined} />
                   {err(name) && <p id={`rx-${i}-${f}-err`} className="text-sm text-rose-700">{err(name)}</p>}
                 </div>
@@ -120,6 +127,7 @@ export function AmendRecordForm({ recordId, version, ageYears, defaults, action 
         <p id="reason-hint" className="text-sm text-slate-600">Kept with this version. The current version stays readable in the record&apos;s history.</p>
         {err('reason') && <p className="text-sm text-rose-700">{err('reason')}</p>}
       </div>
+      {showAllergyWarning && <AllergyWarning matches={allergyMatches} />}
       <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : `Save the amendment (version ${version + 1})`}
       </Button>

@@ -3,6 +3,8 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
+import { AllergyWarning, allergyMatchesOf } from './allergy-warning';
+import { MEDICINE_DATALIST_ID } from './medicine-datalist-id';
 import { Icd10Picker } from './icd10-picker';
 import { VitalSignsFields } from './vital-signs-fields';
 
@@ -23,9 +25,14 @@ export function ChartVisitForm({ patientId, appointmentId, ageYears, action }: {
   const echoedLines = Math.max(1, ...Object.keys(v).map((k) => /^prescriptions\.(\d+)\./.exec(k)).filter(Boolean).map((m) => Number(m![1]) + 1));
   const [lines, setLines] = useState(echoedLines);
   const input = 'min-h-11 w-full rounded border border-slate-400 px-3 py-2';
+  // A refusal for allergies shows the matches and a confirmation, until a medicine is edited.
+  const allergyMatches = allergyMatchesOf(state);
+  const [medicineEditedAt, setMedicineEditedAt] = useState<string | undefined>();
+  const showAllergyWarning = allergyMatches !== null && medicineEditedAt !== state.nonce;
+  const medicineProps = (f: string) => (f === 'medicine' ? { list: MEDICINE_DATALIST_ID, onChange: () => setMedicineEditedAt(state.nonce) } : {});
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-5" noValidate>
-      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
+      {state.message && !state.ok && !allergyMatches && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="patient_id" value={patientId} />
       {appointmentId && <input type="hidden" name="appointment_id" value={appointmentId} />}
       <div className="flex flex-col gap-1">
@@ -41,7 +48,7 @@ export function ChartVisitForm({ patientId, appointmentId, ageYears, action }: {
             {LINE_FIELDS.map(([f, label, ph]) => (
               <div key={f} className={f === 'medicine' || f === 'instructions' ? 'col-span-2' : ''}>
                 <label htmlFor={`rx-${i}-${f}`} className="text-sm">{label}</label>
-                <input id={`rx-${i}-${f}`} name={`prescriptions.${i}.${f}`} placeholder={ph} defaultValue={v[`prescriptions.${i}.${f}`]} className={input} />
+                <input id={`rx-${i}-${f}`} name={`prescriptions.${i}.${f}`} placeholder={ph} defaultValue={v[`prescriptions.${i}.${f}`]} className={input} {...medicineProps(f)} />
                 {e[`prescriptions.${i}.${f}`] && <p className="text-sm text-rose-700">{e[`prescriptions.${i}.${f}`]![0]}</p>}
               </div>
             ))}
@@ -54,6 +61,7 @@ export function ChartVisitForm({ patientId, appointmentId, ageYears, action }: {
         <label htmlFor="notes" className="font-medium">Notes</label>
         <textarea id="notes" name="notes" rows={3} maxLength={8000} defaultValue={v.notes} className={input} />
       </div>
+      {showAllergyWarning && <AllergyWarning matches={allergyMatches} />}
       <Button type="submit" disabled={pending}>
         {pending ? 'Saving…' : appointmentId ? 'Save the visit and complete the appointment' : 'Save the visit'}
       </Button>

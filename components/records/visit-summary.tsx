@@ -4,6 +4,7 @@
  * history and by a record's page with its earlier versions.
  */
 import type { RecordContent } from '@/lib/records/record-content';
+import { formatDate, formatTime } from '@/core/time';
 import { prescriptionLineText, prescriptionText, splitNotes } from '@/lib/records/record-content';
 import { FLAG_WORDS, VITAL_SIGN_DEFS, bmiOf, vitalFlags, type VitalFlag, type VitalFlagKey } from '@/lib/records/vital-signs';
 
@@ -66,8 +67,28 @@ export function VisitSummary({ content, ageYears, showNotes = false }: { content
         </ul>
       )}
       {freeRx && <p className="text-sm"><span className="font-medium">Prescription:</span> {freeRx}</p>}
+      {content.allergyOverride && <AllergyOverrideNote override={content.allergyOverride} />}
       <VitalsList vitals={content.vitals} ageYears={ageYears} />
       {notes && <p className="whitespace-pre-line text-sm"><span className="font-medium">Notes:</span> {notes}</p>}
+    </div>
+  );
+}
+
+const MATCH_WORDS = { substance: 'same substance', class: 'same class', cross_reactivity: 'possible cross-reactivity' } as const;
+
+/** The allergy warnings the prescriber confirmed for this version's prescriptions (words, not colour alone). */
+export function AllergyOverrideNote({ override }: { override: NonNullable<RecordContent['allergyOverride']> }) {
+  const at = new Date(override.confirmedAt);
+  return (
+    <div className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950" data-testid="allergy-override">
+      <p className="font-medium">Prescribed despite a recorded allergy — warning confirmed by the prescriber on {formatDate(at)} {formatTime(at)}:</p>
+      <ul className="list-disc pl-5">
+        {override.matches.map((m, i) => (
+          <li key={i}>
+            {m.medicine}: allergy to {m.allergySubstance} ({MATCH_WORDS[m.kind]}{m.className ? `, ${m.className}` : ''}){m.severity ? `, ${m.severity}` : ''}{m.reaction ? ` — ${m.reaction}` : ''}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import {
   bool, dateOnly, fkId, id, index, instant, int, json, longText, real, shortText, table, uniqueIndex,
 } from './columns.mysql';
 import type {
-  ActorKind, Allergy, AppointmentStatus, AuditOutcome, BloodType, CodeSystem, DiagnosisCertainty,
+  ActorKind, Allergy, AllergyOverride, AppointmentStatus, AuditOutcome, BloodType, CodeSystem, DiagnosisCertainty,
   DiagnosisRank, RecordStatus, ReminderChannel, ReminderStatus, Role, Sex,
 } from '../../core/vocabulary';
 
@@ -104,6 +104,8 @@ export const medicalRecords = table('medical_records', {
   spo2Pct: int('spo2_pct'),
   status: shortText('status', 24).$type<RecordStatus>().notNull(),
   statusReason: longText('status_reason'),
+  /** Allergy warnings the prescriber confirmed for this version's prescription lines (null: none). */
+  allergyOverride: json<AllergyOverride>('allergy_override'),
   version: int('version').notNull(),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),

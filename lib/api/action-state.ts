@@ -4,6 +4,8 @@ export interface ActionState {
   message?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string>;
+  /** Extra members of a refusal's error (e.g. `reason: "allergy"` and `allergy_matches` of a 409), as the API gives them. */
+  extra?: Record<string, unknown>;
   /** Changes on every answer: key the form's fields on it so they remount with the echoed values
    * (React resets a form after its action runs, and a reset select loses its echoed value). */
   nonce?: string;

@@ -56,7 +56,7 @@ export function action<S extends z.ZodType>(
       result = await (fn as ActionFn<S, CurrentUser | null>)(parsed.data, { user, actor: actorOf(user, { clientAddress: clientAddressFrom(h) }) });
     } catch (e) {
       const app = toAppError(e);
-      if (app) return { ok: false, message: app.message, fieldErrors: app.fields, values };
+      if (app) return { ok: false, message: app.message, fieldErrors: app.fields, values, ...(app.extra ? { extra: app.extra } : {}) };
       // redirect() and notFound() throw control-flow errors that Next handles: let them through.
       if (e && typeof e === 'object' && 'digest' in e) throw e;
       console.error(`[action] failed: ${describeError(e)}`);

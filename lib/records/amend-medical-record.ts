@@ -5,7 +5,8 @@ import { updateRecordIfVersion } from '@/db/repositories/record-lifecycle';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { conflict, notFound, validationError, type FieldErrors } from '@/lib/errors';
-import { AMEND_ACTION } from './record-audit-actions';
+import { ALLERGY_OVERRIDE_ACTION, AMEND_ACTION } from './record-audit-actions';
+import { checkPrescriptionAllergies } from './prescription-allergies';
 import { assertCanChangeRecord } from './record-access';
 import {
   contentOf, diagnosisLines, diagnosisText, enteredInErrorConflict, joinNotes, sameContent, snapshotOf, splitNotes, type RecordContent,
@@ -40,7 +41,10 @@ import { vitalColumns } from './vital-signs';
  *
  * Rules: only the doctor who wrote the record or an admin (403; 404 when the user may not even read
  * it); an entered-in-error record cannot be amended (409); `input.version`, when given, must be the
- * current version (409 otherwise). Input like charting (`amendRecordSchema`): a field given replaces
+ * current version (409 otherwise). Prescription lines given are checked against the patient's
+ * allergies like charting (409 `reason: "allergy"` unless `override_allergy_warning`; matches already
+ * confirmed on the current version, or unchanged medicines, need no new confirmation; a new override is audited as
+ * `record.allergy_override`). Input like charting (`amendRecordSchema`): a field given replaces
  * the record's, a field left out keeps it; ICD-10 codes are checked against the clinic's list (400
  * with `diagnoses.<i>.code`), and a bad input writes nothing. An amendment that changes nothing
  * writes nothing and returns the record as it is. A concurrent amendment that wins the race makes
@@ -89,13 +93,20 @@ export async function amendMedicalRecord(opts: { user: CurrentUser; actor: Actor
         : vitals.temperatureC !== undefined && vitals.temperatureC === current.vitals.temperatureC ? current.temperatureEnteredF : null,
     diagnoses,
     prescriptions,
+    // Changed medicines are checked against the allergies (matches confirmed on this version need no
+    // new confirmation); the same medicines keep their override.
+    allergyOverride: sameMedicines(prescriptions, current.prescriptions) ? current.allergyOverride : await checkPrescriptionAllergies({
+      patientId: record.patientId, lines: prescriptions, override: input.override_allergy_warning === true,
+      confirmedById: user.id, acknowledged: current.allergyOverride, now,
+    }),
   };
   if (sameContent(next, current)) return { record, changed: false };
+  const newOverride = next.allergyOverride !== null && next.allergyOverride.confirmedAt !== current.allergyOverride?.confirmedAt;
 
   return withTransaction(async () => {
     const updated = await updateRecordIfVersion(record.id, record.version, {
       symptoms: next.symptoms, notes: next.notes, ...next.vitals, temperatureEnteredF: next.temperatureEnteredF,
-      status: 'amended', statusReason: input.reason || null, version: record.version + 1, updatedAt: now,
+      allergyOverride: next.allergyOverride, status: 'amended', statusReason: input.reason || null, version: record.version + 1, updatedAt: now,
     });
     if (!updated) throw conflict('This record was changed by someone else a moment ago. Reload it and amend again.');
     await replaceRecordLines(record.id, next.diagnoses, next.prescriptions);
@@ -103,6 +114,15 @@ export async function amendMedicalRecord(opts: { user: CurrentUser; actor: Actor
       action: AMEND_ACTION, entity: 'medical_record', entityId: record.id, patientId: record.patientId,
       details: { fromVersion: record.version, toVersion: record.version + 1, reason: input.reason || null, previous: snapshotOf(record) },
     });
+    if (newOverride) {
+      await audit(actor, {
+        action: ALLERGY_OVERRIDE_ACTION, entity: 'medical_record', entityId: record.id, patientId: record.patientId,
+        details: { version: record.version + 1, matches: next.allergyOverride!.matches },
+      });
+    }
     return { record: (await findRecordDetail(record.id))!, changed: true };
   });
 }
+
+const sameMedicines = (a: ReadonlyArray<{ medicine: string }>, b: ReadonlyArray<{ medicine: string }>) =>
+  a.length === b.length && a.every((p, i) => p.medicine === b[i].medicine);

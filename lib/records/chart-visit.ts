@@ -9,6 +9,8 @@ import { assertCanOpenChart } from '@/lib/auth/policy';
 import { changeAppointmentStatus } from '@/lib/appointments/change-appointment-status';
 import { isActive } from '@/lib/appointments/transitions';
 import { conflict, forbidden, validationError, type FieldErrors } from '@/lib/errors';
+import { ALLERGY_OVERRIDE_ACTION } from './record-audit-actions';
+import { checkPrescriptionAllergies } from './prescription-allergies';
 import { diagnosisLines, joinNotes } from './record-content';
 import type { ChartVisitInput } from './schemas';
 import { vitalColumns } from './vital-signs';
@@ -18,7 +20,10 @@ import { vitalColumns } from './vital-signs';
  * free text), prescription lines, vital signs (validated, in mmHg/°C/kg/cm/per min/%), notes.
  * With `appointment_id` (the doctor's own pending/confirmed appointment with this patient) the same
  * transaction completes the appointment (recording the confirm first when it was pending); without
- * one, the doctor must already be linked to the patient. Writes the record, its lines, the
+ * one, the doctor must already be linked to the patient. A prescription line matching a recorded
+ * allergy of the patient is refused (409 `reason: "allergy"`, lib/records/prescription-allergies.ts)
+ * unless `override_allergy_warning` is true; the confirmed matches are then stored on the record
+ * (`allergyOverride`) and audited (`record.allergy_override`). Writes the record, its lines, the
  * appointment change and the audit entries together, or nothing (400/403/409).
  * Returns the new record with its doctor's name, diagnoses and prescription lines.
  */
@@ -47,17 +52,24 @@ export async function chartVisit(opts: { user: CurrentUser; actor: Actor; input:
   }));
   const vitals = input.vital_signs ?? {};
   const notes = joinNotes(input.notes, !prescriptions.length ? input.prescription : null);
+  // 409 `reason: "allergy"` unless confirmed; checked before anything is written.
+  const allergyOverride = await checkPrescriptionAllergies({
+    patientId: patient.id, lines: prescriptions, override: input.override_allergy_warning === true, confirmedById: user.id, now,
+  });
 
   return withTransaction(async () => {
     const recordId = await createMedicalRecord({
       patientId: patient.id, doctorId: user.id, appointmentId: input.appointment_id ?? null,
       symptoms: input.symptoms || null, notes, ...vitalColumns(vitals), temperatureEnteredF: vitals.temperatureEnteredF ?? null,
-      status: 'final', version: 1, createdAt: now, updatedAt: now,
+      allergyOverride, status: 'final', version: 1, createdAt: now, updatedAt: now,
     }, diagnoses, prescriptions);
     if (input.appointment_id !== undefined) {
       await changeAppointmentStatus({ user, actor, appointmentId: input.appointment_id, action: 'complete', now });
     }
     await audit(actor, { action: 'record.create', entity: 'medical_record', entityId: recordId, patientId: patient.id, details: { appointmentId: input.appointment_id ?? null, diagnoses: diagnoses.length, prescriptions: prescriptions.length } });
+    if (allergyOverride) {
+      await audit(actor, { action: ALLERGY_OVERRIDE_ACTION, entity: 'medical_record', entityId: recordId, patientId: patient.id, details: { version: 1, matches: allergyOverride.matches } });
+    }
     return (await findRecordDetail(recordId))!;
   });
 }

@@ -10,6 +10,9 @@ import { medicalRecordListResponseSchema, medicalRecordResponseSchema, medicalRe
 
 const recordId = { id: idPathParam('The medical record') };
 
+/** The allergy check, as the operations describe it. */
+const ALLERGY_CHECK_DOC = 'A prescription line whose medicine matches a recorded allergy of the patient (same substance, same class such as penicillins, sulfonamide antibiotics or NSAIDs, or penicillin–cephalosporin cross-reactivity) is refused with 409 `conflict`: `{"error": {"code": "conflict", "message", "reason": "allergy", "allergy_matches": [AllergyMatch]}}`, and nothing is written, unless the body has `"override_allergy_warning": true`; the confirmed matches are then audited and returned in the record\'s `allergy_override`.';
+
 export const listMedicalRecordsOperation = defineOperation({
   method: 'GET', path: '/api/medical-records/', operationId: 'listMedicalRecords', tag: 'Medical records',
   summary: 'List records, role-filtered (patient: own; doctor: linked patients; admin: all), newest first',
@@ -20,7 +23,7 @@ export const listMedicalRecordsOperation = defineOperation({
 export const chartVisitOperation = defineOperation({
   method: 'POST', path: '/api/medical-records/', operationId: 'chartVisit', tag: 'Medical records', roles: ['doctor'],
   summary: 'Chart a visit (doctor); completes the appointment when one is given',
-  description: '`vital_signs` members are numbers (or numeric strings); `temperature_f` may replace `temperature_c`.',
+  description: '`vital_signs` members are numbers (or numeric strings); `temperature_f` may replace `temperature_c`. ' + ALLERGY_CHECK_DOC,
   body: named(chartVisitSchema, 'ChartVisit'),
   success: { status: 201, description: 'The new record.', schema: medicalRecordResponseSchema },
   errors: ['conflict'],
@@ -35,6 +38,7 @@ export const getMedicalRecordOperation = defineOperation({
 export const amendMedicalRecordOperation = defineOperation({
   method: 'PUT', path: '/api/medical-records/{id}/', operationId: 'amendMedicalRecord', tag: 'Medical records', params: recordId,
   summary: 'Amend a record (its doctor or an admin): the fields given replace the record\'s, the old version stays',
+  description: 'Changed prescription lines are checked against the patient\'s allergies (matches already confirmed on the current version excepted). ' + ALLERGY_CHECK_DOC,
   body: named(amendRecordSchema, 'AmendMedicalRecord'),
   success: { status: 200, description: 'The amended record.', schema: medicalRecordResponseSchema },
   errors: ['conflict'],

@@ -5,3 +5,6 @@ export const AMEND_ACTION = 'record.amend';
 
 /** Marked entered in error: `details` `{ reason, previousStatus, version }`. */
 export const ENTERED_IN_ERROR_ACTION = 'record.entered_in_error';
+
+/** A prescriber confirmed prescribing despite matching allergies: `details` `{ version, matches }` (the stored `AllergyOverride.matches`). */
+export const ALLERGY_OVERRIDE_ACTION = 'record.allergy_override';

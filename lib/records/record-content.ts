@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { NewDiagnosis, NewPrescription } from '@/db/repositories/records';
 import type { RecordDetail } from '@/db/repositories/record-reads';
-import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS, RECORD_STATUSES } from '@/core/vocabulary';
+import { ALLERGY_MATCH_KINDS, CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS, RECORD_STATUSES, type AllergyOverride } from '@/core/vocabulary';
 import { conflict, type FieldErrors } from '@/lib/errors';
 import { findIcd10 } from './icd10';
 import type { DiagnosisInput } from './schemas';
@@ -21,6 +21,33 @@ export interface RecordContent {
   temperatureEnteredF: boolean | null;
   diagnoses: NewDiagnosis[];
   prescriptions: NewPrescription[];
+  /** Allergy warnings the prescriber confirmed for these prescription lines (null: none). */
+  allergyOverride: AllergyOverride | null;
+}
+
+/** The stored `AllergyOverride` (JSON column and snapshots), checked on the way out. */
+export const allergyOverrideSchema = z.object({
+  confirmedAt: z.string(),
+  confirmedById: z.number().int().nullable(),
+  matches: z.array(z.object({
+    medicine: z.string(), allergySubstance: z.string(), kind: z.enum(ALLERGY_MATCH_KINDS), className: z.string().optional(),
+    severity: z.enum(['mild', 'moderate', 'severe']).optional(), reaction: z.string().optional(), note: z.string().optional(),
+  })),
+});
+
+/** A stored override (possibly a JSON string from MariaDB) as `AllergyOverride`, or null. */
+export function parseAllergyOverride(v: unknown): AllergyOverride | null {
+  if (v == null) return null;
+  let value = v;
+  if (typeof v === 'string') {
+    try {
+      value = JSON.parse(v);
+    } catch {
+      return null;
+    }
+  }
+  const parsed = allergyOverrideSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -45,6 +72,7 @@ export const recordSnapshotSchema = z.object({
     strength: z.string().nullable().optional(), dose: z.string().nullable().optional(), route: z.string().nullable().optional(),
     frequency: z.string().nullable().optional(), duration: z.string().nullable().optional(), instructions: z.string().nullable().optional(),
   })),
+  allergyOverride: allergyOverrideSchema.nullable().optional(),
 });
 export type RecordSnapshot = z.infer<typeof recordSnapshotSchema>;
 
@@ -60,6 +88,7 @@ export function contentOf(r: Omit<RecordDetail, 'patientName' | 'patientDateOfBi
       medicine: p.medicine, codeSystem: p.codeSystem ?? null, code: p.code ?? null, strength: p.strength ?? null, dose: p.dose ?? null,
       route: p.route ?? null, frequency: p.frequency ?? null, duration: p.duration ?? null, instructions: p.instructions ?? null,
     })),
+    allergyOverride: parseAllergyOverride(r.allergyOverride),
   };
 }
 
@@ -71,6 +100,7 @@ export function snapshotOf(r: RecordDetail): RecordSnapshot {
     symptoms: c.symptoms, notes: c.notes, vitals: c.vitals, temperatureEnteredF: c.temperatureEnteredF,
     diagnoses: c.diagnoses.map((d) => ({ system: d.system, code: d.code ?? null, display: d.display, rank: d.rank, certainty: d.certainty })),
     prescriptions: c.prescriptions.map((p) => ({ ...p, medicine: p.medicine })),
+    allergyOverride: c.allergyOverride,
   };
 }
 
@@ -85,12 +115,13 @@ export function contentOfSnapshot(s: RecordSnapshot): RecordContent {
       medicine: p.medicine, codeSystem: p.codeSystem ?? null, code: p.code ?? null, strength: p.strength ?? null, dose: p.dose ?? null,
       route: p.route ?? null, frequency: p.frequency ?? null, duration: p.duration ?? null, instructions: p.instructions ?? null,
     })),
+    allergyOverride: s.allergyOverride ?? null,
   };
 }
 
-/** Whether two contents are the same (an amendment that changes nothing writes nothing). */
+/** Whether two contents are the same (an amendment that changes nothing writes nothing); the allergy override follows the lines. */
 export function sameContent(a: RecordContent, b: RecordContent): boolean {
-  const norm = (c: RecordContent) => JSON.stringify({
+  const norm = ({ allergyOverride: _override, ...c }: RecordContent) => JSON.stringify({
     ...c,
     temperatureEnteredF: c.vitals.temperatureC === null ? null : !!c.temperatureEnteredF,
     diagnoses: c.diagnoses.map((d) => [d.system, d.code ?? null, d.display, d.rank, d.certainty]),

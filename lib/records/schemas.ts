@@ -35,6 +35,13 @@ export const prescriptionInputSchema = z.object({
 });
 export type PrescriptionInput = z.infer<typeof prescriptionInputSchema>;
 
+/**
+ * `override_allergy_warning`: true when the prescriber confirms prescribing despite a matching
+ * recorded allergy (otherwise such a save answers 409 `conflict`, `reason: "allergy"`).
+ */
+const overrideAllergyWarning = z.boolean({ error: 'override_allergy_warning is true or false.' }).optional()
+  .meta({ description: 'Confirm prescribing a medicine that matches a recorded allergy of the patient (otherwise 409 with `reason: "allergy"` and `allergy_matches`). Audited and shown on the record as `allergy_override`.' });
+
 /** Charting a visit (`POST /api/medical-records/` and the charting form). */
 export const chartVisitSchema = z.object({
   patient_id: id('patient'),
@@ -48,6 +55,8 @@ export const chartVisitSchema = z.object({
   prescription: text(2000).optional(),
   vital_signs: vitalSignsInputSchema.optional(),
   notes: text(8000).optional(),
+  /** The prescriber saw the allergy warning and prescribes anyway (audited, shown on the record). */
+  override_allergy_warning: overrideAllergyWarning,
 }).superRefine((v, ctx) => {
   const vitals = v.vital_signs && Object.keys(v.vital_signs).length > 0;
   if (!v.symptoms && !v.diagnoses.length && !v.diagnosis && !v.prescriptions.length && !v.prescription && !vitals && !v.notes) {
@@ -87,6 +96,7 @@ export function chartFormToInput(flat: Record<string, unknown>): Record<string, 
     prescriptions,
     vital_signs: Object.keys(vitals).length ? vitals : undefined,
     notes: str('notes'),
+    override_allergy_warning: str('override_allergy_warning') === 'true',
   };
 }
 
@@ -114,6 +124,7 @@ export const amendRecordSchema = z.object({
   vital_signs: vitalSignsInputSchema.optional(),
   notes: chartVisitSchema.shape.notes,
   reason: z.string().trim().max(1000, 'At most 1000 characters.').optional(),
+  override_allergy_warning: overrideAllergyWarning,
   version: z.coerce.number({ error: 'The version is a whole number.' }).int('The version is a whole number.').positive('The version is a whole number.').optional(),
 });
 export type AmendRecordInput = z.infer<typeof amendRecordSchema>;
@@ -145,6 +156,7 @@ export const amendRecordFormSchema = z.preprocess((raw) => {
     record_id: s('record_id'), version: s('version') || undefined, reason: s('reason'),
     symptoms: x.symptoms ?? '', diagnoses, prescriptions: x.prescriptions,
     vital_signs: x.vital_signs ?? {}, notes: x.notes ?? '', prescription: s('prescription') ?? undefined,
+    override_allergy_warning: x.override_allergy_warning,
   };
 }, amendRecordSchema.extend({ record_id: positiveId('record') }));
 

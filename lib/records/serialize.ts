@@ -1,7 +1,7 @@
 /**
  * The API's Medical record shape (api-shapes.md; the seed's names):
  * `{ id, patient_id, doctor_id, appointment_id, symptoms, diagnosis, diagnoses, prescription,
- * prescriptions, vital_signs, notes, status, status_reason, version, created_at, updated_at,
+ * prescriptions, vital_signs, notes, allergy_override, status, status_reason, version, created_at, updated_at,
  * patient_name, doctor_name }`, plus `history` (earlier versions) on `GET /api/medical-records/{id}/`.
  *
  * - `diagnosis` is derived: the diagnoses' displays joined with "; ". `prescription` is derived: the
@@ -15,10 +15,11 @@
  */
 import { z } from 'zod';
 import type { RecordDetail } from '@/db/repositories/record-reads';
-import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS, type RecordStatus } from '@/core/vocabulary';
+import { ALLERGY_MATCH_KINDS, CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS, type RecordStatus } from '@/core/vocabulary';
 import { ageOn, clinicToday, toClinicIso } from '@/core/time';
 import { paginatedSchema } from '@/lib/api/pagination';
 import { idField, instantField } from '@/lib/api/response-fields';
+import type { AllergyMatch } from '@/lib/medicines/match-allergies';
 import { contentOf, diagnosisText, prescriptionText, splitNotes, type RecordContent } from './record-content';
 import { API_RECORD_STATUSES, type ApiRecordStatus } from './schemas';
 import type { MedicalRecordVersion } from './get-medical-record';
@@ -38,6 +39,31 @@ export const vitalSignsResponseSchema = z.object({
   bmi: z.number().optional().meta({ description: 'Computed from weight and height (read-only).' }),
   flags: z.record(z.string(), flag).optional().meta({ description: 'Out-of-range values by name (read-only).', example: { systolic_mmhg: 'high' } }),
 }).meta({ id: 'VitalSigns' });
+
+/**
+ * A prescription line matching a recorded allergy: in a 409 `reason: "allergy"` body (with `line`,
+ * the line's index from 0) and in a record's `allergy_override`.
+ */
+export const allergyMatchResponseSchema = z.object({
+  line: z.number().int().nonnegative().optional(),
+  medicine: z.string(),
+  allergy_substance: z.string().meta({ description: 'The allergy as recorded on the patient.' }),
+  match: z.enum(ALLERGY_MATCH_KINDS).meta({ description: 'Same substance, same class, or a class known to cross-react.' }),
+  class: z.string().optional().meta({ example: 'penicillins' }),
+  severity: z.enum(['mild', 'moderate', 'severe']).optional(),
+  reaction: z.string().optional(),
+  note: z.string().optional().meta({ description: 'Cross-reactivity note.' }),
+}).meta({ id: 'AllergyMatch' });
+
+/** A match in the API's words (error body and record shape). */
+export function apiAllergyMatch(m: Omit<AllergyMatch, 'line'> & { line?: number }): z.input<typeof allergyMatchResponseSchema> {
+  return {
+    ...(m.line !== undefined ? { line: m.line } : {}),
+    medicine: m.medicine, allergy_substance: m.allergySubstance, match: m.kind,
+    ...(m.className ? { class: m.className } : {}), ...(m.severity ? { severity: m.severity } : {}),
+    ...(m.reaction ? { reaction: m.reaction } : {}), ...(m.note ? { note: m.note } : {}),
+  };
+}
 
 /** The clinical fields of a record and of each earlier version. */
 const recordContentShape = {
@@ -62,6 +88,11 @@ const recordContentShape = {
   })),
   vital_signs: vitalSignsResponseSchema,
   notes: z.string(),
+  allergy_override: z.object({
+    confirmed_at: instantField,
+    confirmed_by_id: idField.nullable(),
+    allergy_matches: z.array(allergyMatchResponseSchema),
+  }).nullable().meta({ description: 'Allergy warnings the prescriber confirmed for this version\'s prescriptions (`override_allergy_warning`); null when none.' }),
 };
 const recordContentSchema = z.object(recordContentShape);
 
@@ -118,6 +149,11 @@ export function serializeRecordContent(c: RecordContent, ageYears: number | null
     })),
     vital_signs: serializeVitalSigns({ ...c.vitals, temperatureEnteredF: c.temperatureEnteredF }, { ageYears }),
     notes: splitNotes(c.notes, hasLines).notes,
+    allergy_override: c.allergyOverride ? {
+      confirmed_at: toClinicIso(new Date(c.allergyOverride.confirmedAt)),
+      confirmed_by_id: c.allergyOverride.confirmedById,
+      allergy_matches: c.allergyOverride.matches.map(apiAllergyMatch),
+    } : null,
   };
 }
 

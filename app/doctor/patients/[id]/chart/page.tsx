@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { MedicineDatalist } from '@/components/records/medicine-datalist';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChartVisitForm } from '@/components/records/chart-visit-form';
@@ -25,6 +26,7 @@ export default async function ChartVisitPage({ params, searchParams }: { params:
         {patient.allergies.length > 0 && <p className="font-semibold text-rose-800">Allergies: {patient.allergies.map((a) => a.substance).join('; ')}</p>}
         <Link href={`/doctor/patients/${patient.id}`} className="text-teal-800 underline">← Back to the chart</Link>
       </div>
+      <MedicineDatalist />
       <ChartVisitForm patientId={patient.id} appointmentId={appointment?.id} ageYears={patient.age} action={chartVisitAction} />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { MedicineDatalist } from '@/components/records/medicine-datalist';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { AmendRecordForm, type AmendRecordDefaults } from '@/components/records/amend-record-form';
@@ -53,6 +54,7 @@ export default async function AmendRecordPage({ params }: { params: Promise<{ id
         <p className="text-slate-700">Visit of {formatDate(r.createdAt)} {formatTime(r.createdAt)} · version {r.version}</p>
         {back}
       </div>
+      <MedicineDatalist />
       <AmendRecordForm recordId={r.id} version={r.version} ageYears={ageAtVisit(r.patientDateOfBirth, r.createdAt)} defaults={defaults} action={amendRecordAction} />
     </div>
   );

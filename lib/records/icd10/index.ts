@@ -29,4 +29,7 @@
  */
 export { ICD10_ATTRIBUTION, ICD10_SYSTEM, ICD10_VERSION, type Icd10Entry, type Icd10Match } from './list';
 export { buildIcd10Index, findIcd10, icd10DataFile, listIcd10Entries, preloadIcd10, useIcd10DataFile } from './code-index';
-export { ICD10_MIN_QUERY_LENGTH, searchIcd10, type SearchIcd10Options } from './search';
+export {
+  ICD10_MIN_QUERY_LENGTH, PRIMARY_CARE_POINTS, icd10SearchVocabulary, makeIcd10Boost, preloadIcd10Ranking, searchIcd10,
+  type Icd10Boost, type SearchIcd10Options,
+} from './search';

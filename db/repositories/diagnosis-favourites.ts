@@ -8,14 +8,13 @@ export interface DiagnosisFavouriteRow {
   code: string;
   position: number;
   updatedAt: Date;
-  updatedBy: number | null;
 }
 
 /** Every favourite, by position. */
 export async function listDiagnosisFavourites(): Promise<DiagnosisFavouriteRow[]> {
   const db = await q();
   const f = tables.diagnosisFavourites;
-  return db.select({ system: f.system, code: f.code, position: f.position, updatedAt: f.updatedAt, updatedBy: f.updatedBy })
+  return db.select({ system: f.system, code: f.code, position: f.position, updatedAt: f.updatedAt })
     .from(f).orderBy(asc(f.position), asc(f.id));
 }
 
@@ -23,11 +22,11 @@ export async function listDiagnosisFavourites(): Promise<DiagnosisFavouriteRow[]
  * Replaces the whole list with `items` (positions 0, 1, 2… in this order). Call inside a transaction:
  * it deletes then inserts. Codes must be distinct per system (unique index).
  */
-export async function replaceDiagnosisFavourites(items: ReadonlyArray<{ system: CodeSystem; code: string }>, updatedBy: number | null, at: Date): Promise<void> {
+export async function replaceDiagnosisFavourites(items: ReadonlyArray<{ system: CodeSystem; code: string }>, at: Date): Promise<void> {
   const db = await q();
   const f = tables.diagnosisFavourites;
   await db.delete(f);
   if (items.length) {
-    await db.insert(f).values(items.map((it, position) => ({ system: it.system, code: it.code, position, updatedAt: at, updatedBy })));
+    await db.insert(f).values(items.map((it, position) => ({ system: it.system, code: it.code, position, updatedAt: at })));
   }
 }

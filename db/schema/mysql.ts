@@ -372,8 +372,7 @@ export const diagnosisFavourites = table('diagnosis_favourites', {
   system: shortText('system', 16).$type<CodeSystem>().notNull(),
   code: shortText('code', 32).notNull(),
   position: int('position').notNull(),
-  updatedAt: instant('updated_at').notNull(),
-  updatedBy: fkId('updated_by').references(() => users.id),
+  updatedAt: instant('updated_at').notNull(), // who changed the list: the audit log (diagnosis_favourites.update)
 }, (t) => [
   uniqueIndex('diagnosis_favourites_code_uq').on(t.system, t.code),
   index('diagnosis_favourites_position_idx').on(t.position),

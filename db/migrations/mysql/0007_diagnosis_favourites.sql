@@ -4,10 +4,8 @@ CREATE TABLE `diagnosis_favourites` (
 	`code` varchar(32) NOT NULL,
 	`position` int NOT NULL,
 	`updated_at` datetime(3) NOT NULL,
-	`updated_by` bigint unsigned,
 	CONSTRAINT `diagnosis_favourites_id` PRIMARY KEY(`id`),
 	CONSTRAINT `diagnosis_favourites_code_uq` UNIQUE(`system`,`code`)
 );
 --> statement-breakpoint
-ALTER TABLE `diagnosis_favourites` ADD CONSTRAINT `diagnosis_favourites_updated_by_users_id_fk` FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `diagnosis_favourites_position_idx` ON `diagnosis_favourites` (`position`);

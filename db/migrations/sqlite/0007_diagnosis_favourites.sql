@@ -3,9 +3,7 @@ CREATE TABLE `diagnosis_favourites` (
 	`system` text NOT NULL,
 	`code` text NOT NULL,
 	`position` integer NOT NULL,
-	`updated_at` integer NOT NULL,
-	`updated_by` integer,
-	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `diagnosis_favourites_code_uq` ON `diagnosis_favourites` (`system`,`code`);--> statement-breakpoint

@@ -49,7 +49,7 @@ export async function setFavouriteDiagnoses({ user, actor, codes }: { user: Curr
   if (Object.keys(fields).length) throw validationError(fields);
   await withTransaction(async () => {
     const before = (await listDiagnosisFavourites()).map((r) => r.code);
-    await replaceDiagnosisFavourites(canonical.map((code) => ({ system: ICD10_SYSTEM, code })), user.id, new Date());
+    await replaceDiagnosisFavourites(canonical.map((code) => ({ system: ICD10_SYSTEM, code })), new Date());
     await audit(actor, { action: 'diagnosis_favourites.update', entity: 'diagnosis_favourites', details: { before, after: canonical } });
   });
   await dropClinicDiagnosisBoost();

@@ -37,6 +37,8 @@ test('an admin sets a favourite diagnosis; the doctor sees it before typing and 
   const favourites = page.getByRole('listbox', { name: 'Favourite diagnoses' });
   await expect(favourites).toBeVisible();
   await expect(favourites.getByRole('option', { name: /A01\.00/ })).toBeVisible();
+  await favourites.getByRole('option', { name: /A01\.00/ }).click();
+  await expect(page.getByText('Typhoid fever, unspecified', { exact: true })).toBeVisible();
 
   // "HTN": essential hypertension first, never a word merely starting with the letters.
   await search.fill('HTN');
@@ -44,7 +46,7 @@ test('an admin sets a favourite diagnosis; the doctor sees it before typing and 
   await expect(matches.getByRole('option').first()).toContainText('I10');
   await expect(matches.getByRole('option').first()).toContainText('Essential (primary) hypertension');
 
-  // Chosen with the keyboard, it becomes the visit's primary diagnosis.
+  // Chosen with the keyboard, it joins the visit's diagnoses.
   await search.press('ArrowDown');
   await search.press('Enter');
   await expect(page.getByText('Essential (primary) hypertension', { exact: true })).toBeVisible();

@@ -150,8 +150,8 @@ export function useIcd10Search({ searchUrl, favouritesUrl, picks, full, onChoose
         }
         break;
       case 'Enter':
-        // Never submit the record from the search box.
-        if (q) e.preventDefault();
+        // Never submit the record from the search box (nor when choosing a favourite in the empty box).
+        if (q || (expanded && active >= 0)) e.preventDefault();
         if (expanded && active >= 0 && options[active]) onChoose(options[active]);
         else if (q) setOpen(true);
         break;

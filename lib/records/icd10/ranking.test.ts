@@ -136,6 +136,14 @@ describe('abbreviations match whole words and rank what they stand for first', (
 
   it('an abbreviation inside a longer query expands too: "HTN in pregnancy" finds pregnancy hypertension', () => {
     expect(displays('HTN pregnancy', 5).some((d) => /hypertension/i.test(d) && /pregnan/i.test(d))).toBe(true);
+    // Joining words the titles lack are left out: "in" (the list says "complicating pregnancy").
+    expect(displays('HTN in pregnancy', 5).some((d) => /hypertension/i.test(d) && /pregnan/i.test(d))).toBe(true);
+    expect(codes('DM foot', 5)).toContain('E11.621');
+  });
+
+  it('"malaria in pregnancy" finds malaria complicating pregnancy (O98.61) first', () => {
+    expect(codes('malaria in pregnancy')[0]).toBe('O98.61');
+    expect(searchIcd10('malaria in pregnancy', { plain: true })).toEqual([]);
   });
 });
 

@@ -54,6 +54,11 @@ const MAX_QUERY_LENGTH = 200;
 export const PRIMARY_CARE_POINTS = 10;
 /** Priority points are clamped to 0 … MAX_POINTS. */
 const MAX_POINTS = 4000;
+/**
+ * Joining words a doctor types but the list's titles often lack ("HTN in pregnancy" is "… complicating
+ * pregnancy"): left out of the rewritten query, except as the last word (it may be a word being typed).
+ */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'the', 'to', 'with']);
 /** The start of a code, without its dot: `B`, then a digit, then up to 5 more letters or digits. */
 const CODE_PREFIX_RE = /^[A-Z][0-9][0-9A-Z]{0,5}$/;
 
@@ -199,16 +204,24 @@ export function searchIcd10(query: string, { limit = 20, boost, plain = false }:
   const literal: Array<Constraint | null> = words.map((w, i) =>
     abbrAt.has(i) && !(i === words.length - 1 && w.length <= 2) ? exactConstraint(ix, w) : wordConstraint(ix, w, true));
   if (literal.every((x) => x !== null)) variants.push(literal as Constraint[]);
-  if (terms.some((t) => t.term.kind !== 'top')) {
+  const content = (w: string, i: number) => i === words.length - 1 || !STOP_WORDS.has(w);
+  const hasStopWords = words.some((w, i) => !content(w, i)) && words.some((w, i) => content(w, i) && !STOP_WORDS.has(w));
+  if (terms.some((t) => t.term.kind !== 'top') || hasStopWords) {
+    // Terms replaced by their meaning; joining words dropped ("malaria in pregnancy": the list says
+    // "complicating pregnancy"), unless the query is only such words.
     const rewritten: Array<Constraint | null> = [];
+    const plainWord = (w: string, i: number) => {
+      if (!hasStopWords || content(w, i)) rewritten.push(abbrAt.has(i) ? literal[i] : wordConstraint(ix, w, true));
+    };
     let i = 0;
     for (const t of terms) {
-      for (; i < t.from; i++) rewritten.push(wordConstraint(ix, words[i], true));
-      for (const m of t.term.means) rewritten.push(wordConstraint(ix, m, true));
+      for (; i < t.from; i++) plainWord(words[i], i);
+      if (t.term.kind === 'top') for (let j = t.from; j < t.from + t.length; j++) plainWord(words[j], j);
+      else for (const m of t.term.means) rewritten.push(wordConstraint(ix, m, true));
       i = t.from + t.length;
     }
-    for (; i < words.length; i++) rewritten.push(wordConstraint(ix, words[i], true));
-    if (rewritten.every((x) => x !== null)) variants.push(rewritten as Constraint[]);
+    for (; i < words.length; i++) plainWord(words[i], i);
+    if (rewritten.length && rewritten.every((x) => x !== null)) variants.push(rewritten as Constraint[]);
   }
   if (found.length < max && variants.length) {
     for (const e of wordMatches(ix, variants, max - found.length, taken, points, extra)) take(e);

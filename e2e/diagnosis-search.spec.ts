@@ -32,7 +32,7 @@ test('an admin sets a favourite diagnosis; the doctor sees it before typing and 
   await expect(page.getByRole('heading', { name: `Chart a visit: ${patient.name}` })).toBeVisible();
 
   // Before typing: the favourites.
-  const search = page.getByRole('combobox').first();
+  const search = page.getByRole('combobox', { name: /Add (a|another) diagnosis/ });
   await search.click();
   const favourites = page.getByRole('listbox', { name: 'Favourite diagnoses' });
   await expect(favourites).toBeVisible();

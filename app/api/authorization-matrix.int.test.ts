@@ -180,6 +180,11 @@ const ROWS: Row[] = [
     build: () => ({ path: '/api/health-check/' }) },
   { expect: '401  200  200  200  200  200  401  401  401', key: 'GET /api/icd10/',
     build: () => ({ path: '/api/icd10/?q=diabetes' }) },
+  // The clinic's favourite diagnoses: doctors and admins read them, only admins replace them.
+  { expect: '401  403  403  200  200  200  401  401  401', key: 'GET /api/icd10/favourites/',
+    build: () => ({ path: '/api/icd10/favourites/' }) },
+  { expect: '401  403  403  403  403  200  401  401  401', key: 'PUT /api/icd10/favourites/',
+    build: () => ({ path: '/api/icd10/favourites/', body: { codes: ['I10', 'B54'] } }) },
 
   // ---- Medical records (read: the patient, a linked doctor, an admin; change: the author or an admin; chart: doctors)
   { expect: '401  200  403  200  200  200  401  401  401', key: 'GET /api/medical-records/',

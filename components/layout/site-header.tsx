@@ -5,7 +5,7 @@ import { SignOutButton } from './sign-out-button';
 const NAV: Record<string, Array<[string, string]>> = {
   patient: [['/patient', 'Home'], ['/patient/book', 'Book'], ['/patient/appointments', 'My appointments'], ['/patient/records', 'My records'], ['/patient/profile', 'My profile']],
   doctor: [['/doctor', 'Today'], ['/doctor/upcoming', 'Upcoming'], ['/doctor/patients', 'Patients'], ['/doctor/availability', 'Availability']],
-  admin: [['/admin', 'Dashboard'], ['/admin/users', 'Users'], ['/admin/activity', 'Activity'], ['/admin/doctors', 'Doctors'], ['/admin/reminders', 'Reminders'], ['/admin/reports', 'Reports']],
+  admin: [['/admin', 'Dashboard'], ['/admin/users', 'Users'], ['/admin/activity', 'Activity'], ['/admin/doctors', 'Doctors'], ['/admin/reminders', 'Reminders'], ['/admin/reports', 'Reports'], ['/admin/diagnoses', 'Diagnoses']],
 };
 
 /** The top bar: the clinic name, the signed-in user's portal links and sign out (server component). */

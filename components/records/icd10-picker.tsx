@@ -6,7 +6,8 @@
  * by touch. Several diagnoses may be picked; each shows its code and title with a rank (one primary,
  * the others secondary: choosing a new primary makes the old one secondary) and a certainty
  * (provisional/confirmed), and can be removed. When no code fits, "Add … as free text" records the
- * typed words with system `text` and no code.
+ * typed words with system `text` and no code. Before typing, focusing the box lists the clinic's
+ * favourite diagnoses (kept by admins) to pick from.
  *
  * The picks travel in one hidden input, `diagnoses_json` by default: a JSON array in the API's shape,
  * `[{"system":"ICD-10"|"text","code"?,"display","rank","certainty"}]`, in the order shown. The server
@@ -40,12 +41,14 @@ export interface Icd10PickerProps {
   max?: number;
   /** The search endpoint (default `/api/icd10/`). */
   searchUrl?: string;
+  /** The clinic's favourites, offered before typing (default `/api/icd10/favourites/`; null: none). */
+  favouritesUrl?: string | null;
 }
 
 /** Search-as-you-type ICD-10 diagnoses with rank and certainty (see the module comment). */
 export function Icd10Picker({
   name = 'diagnoses_json', label = 'Diagnoses', defaultValue, values, fieldErrors, defaultCertainty = 'provisional', max = 20,
-  searchUrl = '/api/icd10/',
+  searchUrl = '/api/icd10/', favouritesUrl = '/api/icd10/favourites/',
 }: Icd10PickerProps) {
   const uid = useId();
   const inputId = `${uid}-q`;
@@ -59,7 +62,7 @@ export function Icd10Picker({
 
   const full = picks.length >= max;
   const errors = errorLines(name, fieldErrors);
-  const search = useIcd10Search({ searchUrl, picks, full, onChoose: add, idPrefix: uid });
+  const search = useIcd10Search({ searchUrl, favouritesUrl, picks, full, onChoose: add, idPrefix: uid });
   const { options, expanded, active } = search;
 
   function add(o: DiagnosisOption) {
@@ -117,7 +120,7 @@ export function Icd10Picker({
           <ul
             id={listId}
             role="listbox"
-            aria-label="Matching diagnoses"
+            aria-label={search.showingFavourites && !search.query.trim() ? 'Favourite diagnoses' : 'Matching diagnoses'}
             hidden={!expanded}
             className="absolute left-0 right-0 top-full z-20 mt-1 max-h-80 overflow-y-auto rounded border border-slate-400 bg-white shadow-lg"
           >

@@ -4,7 +4,8 @@
  * (`GET <searchUrl>?q=`; an answer to an older query is dropped), the options (codes not picked yet,
  * then the typed words as free text once the search has answered), which option is active, whether the
  * list is open, the keyboard (↓/↑, Home/End, Enter to choose, Escape to close, then to clear) and the
- * status line read out to screen readers.
+ * status line read out to screen readers. Before the doctor types (an empty box), the list offers the
+ * clinic's favourite diagnoses (`GET <favouritesUrl>`, read once; none when it fails).
  */
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { keyOf, type CodeOption, type DiagnosisOption, type PickedDiagnosis } from './diagnosis-picks';
@@ -25,10 +26,11 @@ export const optionIdOf = (idPrefix: string, i: number) => `${idPrefix}-opt-${i}
  * closed; `onChoose` gets the option chosen by Enter (a click calls it directly); `idPrefix` names the
  * options' ids (see `optionIdOf`).
  */
-export function useIcd10Search({ searchUrl, picks, full, onChoose, idPrefix }: {
-  searchUrl: string; picks: PickedDiagnosis[]; full: boolean; onChoose: (o: DiagnosisOption) => void; idPrefix: string;
+export function useIcd10Search({ searchUrl, favouritesUrl, picks, full, onChoose, idPrefix }: {
+  searchUrl: string; favouritesUrl: string | null; picks: PickedDiagnosis[]; full: boolean; onChoose: (o: DiagnosisOption) => void; idPrefix: string;
 }) {
   const [query, setQuery] = useState('');
+  const [favourites, setFavourites] = useState<CodeOption[]>([]);
   const [results, setResults] = useState<CodeOption[]>([]);
   const [status, setStatus] = useState<SearchStatus>('idle');
   const [open, setOpen] = useState(false);
@@ -36,6 +38,20 @@ export function useIcd10Search({ searchUrl, picks, full, onChoose, idPrefix }: {
 
   const q = query.trim();
   const searchable = q.length >= MIN_QUERY;
+
+  // The favourites, read once (shown while the box is empty).
+  useEffect(() => {
+    if (!favouritesUrl) return;
+    const controller = new AbortController();
+    fetch(favouritesUrl, { signal: controller.signal, headers: { accept: 'application/json' } })
+      .then(async (res) => {
+        if (!res.ok) return;
+        const body = (await res.json()) as { results?: CodeOption[] };
+        if (Array.isArray(body.results)) setFavourites(body.results);
+      })
+      .catch(() => { /* no favourites: the doctor types */ });
+    return () => controller.abort();
+  }, [favouritesUrl]);
 
   // Debounced search; an answer to an older query is dropped (aborted).
   useEffect(() => {
@@ -71,18 +87,20 @@ export function useIcd10Search({ searchUrl, picks, full, onChoose, idPrefix }: {
     };
   }, [q, searchable, searchUrl]);
 
+  const showingFavourites = q === '' && favourites.length > 0;
   const options: DiagnosisOption[] = useMemo(() => {
-    if (!searchable) return [];
     const taken = new Set(picks.map(keyOf));
+    if (q === '') return favourites.filter((f) => !taken.has(keyOf(f)));
+    if (!searchable) return [];
     const codes = results.filter((r) => !taken.has(keyOf(r)));
     // Free text is offered once the search has answered (or failed), so that a quick ↓ Enter cannot
     // pick it before the codes arrive.
     const text = q.slice(0, MAX_TEXT);
     if (status === 'loading' || status === 'idle' || taken.has(keyOf({ system: 'text', display: text }))) return codes;
     return [...codes, { system: 'text', display: text }];
-  }, [results, picks, q, searchable, status]);
+  }, [results, picks, q, searchable, status, favourites]);
 
-  const expanded = open && searchable && !full && options.length > 0;
+  const expanded = open && (searchable || q === '') && !full && options.length > 0;
 
   // Keep the active option in view while moving with the keyboard.
   useEffect(() => {
@@ -90,6 +108,7 @@ export function useIcd10Search({ searchUrl, picks, full, onChoose, idPrefix }: {
   }, [active, expanded, idPrefix]);
 
   const statusText =
+    q === '' && expanded ? `${options.length} favourite diagnos${options.length === 1 ? 'is' : 'es'}. Use the arrow keys to choose, or type to search.` :
     !searchable ? '' :
     status === 'loading' ? 'Searching…' :
     status === 'error' ? 'The code search is not answering. You can add the diagnosis as free text.' :
@@ -131,8 +150,8 @@ export function useIcd10Search({ searchUrl, picks, full, onChoose, idPrefix }: {
         }
         break;
       case 'Enter':
-        // Never submit the record from the search box.
-        if (q) e.preventDefault();
+        // Never submit the record from the search box (nor when choosing a favourite in the empty box).
+        if (q || (expanded && active >= 0)) e.preventDefault();
         if (expanded && active >= 0 && options[active]) onChoose(options[active]);
         else if (q) setOpen(true);
         break;
@@ -150,7 +169,7 @@ export function useIcd10Search({ searchUrl, picks, full, onChoose, idPrefix }: {
   }
 
   return {
-    query, options, expanded, active, setActive, statusText, reset, onChange, onKeyDown,
+    query, options, expanded, active, setActive, statusText, reset, onChange, onKeyDown, showingFavourites,
     onFocus: () => setOpen(true),
     onBlur: () => setOpen(false),
   };

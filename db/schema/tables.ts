@@ -367,3 +367,18 @@ export const statsPatientsDaily = table('stats_patients_daily', {
 }, (t) => [
   uniqueIndex('stats_patients_daily_uq').on(t.registeredDay),
 ]);
+
+/**
+ * The clinic's favourite diagnosis codes, kept by admins and shown in the diagnosis picker before the
+ * doctor types: one row per code, `position` 0, 1, 2… is the order shown.
+ */
+export const diagnosisFavourites = table('diagnosis_favourites', {
+  id: id(),
+  system: shortText('system', 16).$type<CodeSystem>().notNull(),
+  code: shortText('code', 32).notNull(),
+  position: int('position').notNull(),
+  updatedAt: instant('updated_at').notNull(), // who changed the list: the audit log (diagnosis_favourites.update)
+}, (t) => [
+  uniqueIndex('diagnosis_favourites_code_uq').on(t.system, t.code),
+  index('diagnosis_favourites_position_idx').on(t.position),
+]);

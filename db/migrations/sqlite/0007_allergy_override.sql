@@ -1,1 +1,0 @@
-ALTER TABLE `medical_records` ADD `allergy_override` text;

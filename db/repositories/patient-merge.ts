@@ -4,7 +4,7 @@
  * the merged-away patient to the survivor, and marking the merged-away user. All functions run in the
  * caller's transaction (every statement goes through `q()`); nothing is deleted.
  */
-import { aliasedTable, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { q, tables } from '../index';
 import { affectedRows, lockingRead } from '../dialect';
 import { addPatientRegistration, lockPatientCreatedAt, movePatientVisits } from './stats-sync';
@@ -84,4 +84,15 @@ export async function markUserMerged(fromId: number, toId: number, opts: { relea
     ...(opts.releaseAccount ? { email: null, passwordHash: null } : {}),
   }).where(eq(u.id, fromId));
   if (createdAt) await addPatientRegistration(createdAt, -1);
+}
+
+/** How many appointments (any status) and medical records (any status) patient user `userId` has. */
+export async function countPatientRows(userId: number): Promise<{ appointments: number; records: number }> {
+  const db = await q();
+  const { appointments: a, medicalRecords: r } = tables;
+  const [[x], [y]] = await Promise.all([
+    db.select({ n: count() }).from(a).where(eq(a.patientId, userId)),
+    db.select({ n: count() }).from(r).where(eq(r.patientId, userId)),
+  ]);
+  return { appointments: Number(x.n), records: Number(y.n) };
 }

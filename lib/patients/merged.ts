@@ -23,6 +23,16 @@ export async function assertNotMerged(user: { mergedIntoId: number | null } | un
   throw mergedAwayError(what, profile?.id ?? user.mergedIntoId);
 }
 
+/**
+ * A 400 `validation_error` on `field` when a request names patient `user` that was merged into another
+ * (booking, charting): the message names the survivor's user id, also given as `merged_into`.
+ */
+export function assertPatientFieldNotMerged(user: { mergedIntoId: number | null }, field = 'patient_id'): void {
+  if (user.mergedIntoId === null || user.mergedIntoId === undefined) return;
+  const message = `This patient record was merged into patient ${user.mergedIntoId}: use that one.`;
+  throw new AppError('validation_error', 'Some fields are not valid.', { [field]: [message] }, { merged_into: user.mergedIntoId });
+}
+
 /** The `merged_into` of an error (a page's 404 for a merged-away patient), or undefined. */
 export function mergedIntoOf(e: unknown): number | undefined {
   if (!(e instanceof AppError) || e.code !== 'not_found') return undefined;

@@ -15,6 +15,8 @@ import { GET as listProfiles } from '@/app/api/patient-profiles/route';
 import { GET as getUser } from '@/app/api/users/[id]/route';
 import { GET as listUsers } from '@/app/api/users/route';
 import { GET as history } from '@/app/api/medical-records/patient-history/route';
+import { POST as postAppointment } from '@/app/api/appointments/route';
+import { POST as postRecord } from '@/app/api/medical-records/route';
 import { q, tables } from '@/db';
 import { createAppointment, updateAppointment } from '@/db/repositories/appointments';
 import { findExternalId, linkExternalId } from '@/db/repositories/external-ids';
@@ -181,6 +183,13 @@ describe('POST /api/patient-profiles/{id}/merge/', () => {
     expect((await r4.json()).error).toMatchObject({ code: 'not_found', merged_into: a.id });
     const r5 = await putProfile(req('PUT', `/api/patient-profiles/${b.profileId}/`, adminToken, { medical_history: 'x' }) as never, ctx(b.profileId));
     expect(r5.status).toBe(404);
+    // Booking and charting name the survivor instead of accepting the merged record.
+    const book = await postAppointment(req('POST', '/api/appointments/', adminToken, { doctor_id: doctor.id, patient_id: b.id, date_time: new Date(Date.now() + 9 * 86_400_000).toISOString() }) as never);
+    expect(book.status).toBe(400);
+    expect((await book.json()).error).toMatchObject({ code: 'validation_error', merged_into: a.id, fields: { patient_id: [expect.stringContaining(String(a.id))] } });
+    const chart = await postRecord(req('POST', '/api/medical-records/', doctorToken, { patient_id: b.id, symptoms: 'Cough' }) as never);
+    expect(chart.status).toBe(400);
+    expect((await chart.json()).error).toMatchObject({ merged_into: a.id });
     // The survivor's history has both visits.
     const h = await (await history(req('GET', `/api/medical-records/patient-history/?patient_id=${a.id}`, adminToken) as never)).json();
     expect(h.results.map((x: { id: number }) => x.id).sort()).toEqual([a.recordId, b.recordId].sort());

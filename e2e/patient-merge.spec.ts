@@ -13,7 +13,7 @@ async function walkIn(api: Api, name: string, phone: string) {
 const phoneDigits = () => String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
 
 for (const width of [360, 1280]) {
-  test(`an admin merges a duplicate record from the users list at ${width} px: per-field choice, then the merged record points to the survivor`, async ({ page, api }) => {
+  test(`an admin merges a duplicate record from the users list at ${width} px: per-field choice, then the merged record points to the survivor`, async ({ page, api, browser }) => {
     await page.setViewportSize({ width, height: 900 });
     const tag = uniqueTag();
     const Tag = tag[0].toUpperCase() + tag.slice(1);
@@ -39,6 +39,7 @@ for (const width of [360, 1280]) {
     await name.getByRole('radio', { name: new RegExp(`Take from ${duplicate.patient_number}`) }).check();
     await expect(page.getByTestId('merge-field-phone').getByRole('radio', { name: new RegExp(`Keep ${survivor.patient_number}`) })).toBeChecked();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `.test-output/patient-merge-${width}.png`, fullPage: true });
     await page.getByRole('button', { name: `Merge ${duplicate.patient_number} into ${survivor.patient_number}` }).click();
 
     await expect(page).toHaveURL(new RegExp(`/admin/patients/${survivor.user_id}/merge\\?merged=${duplicate.user_id}$`));
@@ -53,6 +54,13 @@ for (const width of [360, 1280]) {
     const res = await api.request.get(`/api/patient-profiles/${duplicate.id}/`, { headers: { Authorization: `Bearer ${await api.adminToken()}` } });
     expect(res.status()).toBe(404);
     expect((await res.json()).error).toMatchObject({ code: 'not_found', merged_into: survivor.id });
+    // A doctor opening the merged record's chart is sent on to the survivor's.
+    const doctorContext = await browser.newContext({ storageState: AUTH.doctor, viewport: { width, height: 900 } });
+    const doctorPage = await doctorContext.newPage();
+    await doctorPage.goto(`/doctor/patients/${duplicate.user_id}`);
+    await expect(doctorPage.getByTestId('merged-notice').getByRole('link', { name: 'Open the record it was merged into' }))
+      .toHaveAttribute('href', `/doctor/patients/${survivor.user_id}`);
+    await doctorContext.close();
     // Gone from the users list.
     await page.goto(`/admin/users?q=${encodeURIComponent(`Wanjiru ${Tag}`)}&role=patient`);
     await expect(page.getByTestId('user-list').locator(':scope > li')).toHaveCount(1);

@@ -1,4 +1,5 @@
 import { withTransaction } from '@/db';
+import { classifyDbError } from '@/db/dialect';
 import { findPatientProfileById, findPatientProfileByUserId, updatePatientProfileRows, type PatientProfileRow } from '@/db/repositories/patient-profiles';
 import { findOverlappingPatientAppointments, lockUsersForMerge, markUserMerged, movePatientRows } from '@/db/repositories/patient-merge';
 import type { NewPatient } from '@/db/repositories/patients';
@@ -125,7 +126,14 @@ export async function mergePatients(opts: {
     }
     const takeAccount = fields.email === 'merged' && !!merged.user.email && merged.user.email !== survivor.user.email;
 
-    const moved = await movePatientRows(merged.user.id, survivor.user.id);
+    let moved: Awaited<ReturnType<typeof movePatientRows>>;
+    try {
+      moved = await movePatientRows(merged.user.id, survivor.user.id);
+    } catch (e) {
+      // An appointment booked for the survivor since the overlap check holds a cell a moved one needs.
+      if (classifyDbError(e) === 'unique') throw conflict('An appointment of one of the patients changed meanwhile and now overlaps the other\'s. Reload and try again.');
+      throw e;
+    }
     await markUserMerged(merged.user.id, survivor.user.id, { releaseAccount: takeAccount, now });
 
     const pick = <T>(f: MergeField, s: T, m: T): T => (fields[f] === 'merged' ? m : s);

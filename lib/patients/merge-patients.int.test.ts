@@ -267,4 +267,26 @@ describe('POST /api/patient-profiles/{id}/merge/', () => {
     expect((await findUserById(b.id))?.mergedIntoId).toBe(c.id);
     await expectSummariesEqualLive();
   });
+
+  it('two admins merging the same pair in opposite directions at once: one merge happens, the other is refused', async () => {
+    const admin = await makeUser('admin');
+    const token = await apiTokenFor(admin.id);
+    const doctor = await makeUser('doctor');
+    const a = await patientWithHistory({ name: 'Race Left', doctorId: doctor.id, visitDay: '2025-08-01', code: 'I10' });
+    const b = await patientWithHistory({ name: 'Race Left', doctorId: doctor.id, visitDay: '2025-08-02', code: 'I10' });
+    const [x, y] = await Promise.all([
+      mergeCall(a.profileId, token, { merge_from: b.profileId }),
+      mergeCall(b.profileId, token, { merge_from: a.profileId }),
+    ]);
+    expect([x.status, y.status].sort()).toEqual([200, 404]);
+    const winner = x.status === 200 ? a : b;
+    const loser = winner === a ? b : a;
+    expect((await (x.status === 200 ? y : x).json()).error).toMatchObject({ code: 'not_found', merged_into: winner.profileId });
+    expect((await findUserById(loser.id))?.mergedIntoId).toBe(winner.id);
+    expect((await findUserById(winner.id))?.mergedIntoId).toBeNull();
+    const db = await q();
+    const e = tables.auditEvents;
+    expect(await db.select({ id: e.id }).from(e).where(and(eq(e.action, 'patient.merge'), inArray(e.patientId, [a.id, b.id])))).toHaveLength(1);
+    await expectSummariesEqualLive();
+  });
 });

@@ -9,6 +9,7 @@ import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getPatientChart } from '@/lib/records/get-patient-chart';
 import { mergedIntoOf } from '@/lib/patients/merged';
+import { MergedNotice } from '@/components/patients/merged-notice';
 import { formatDate, formatTime, toClinicIso } from '@/core/time';
 import { VitalsChart } from '@/components/charts/vitals-chart';
 import { VisitSummary } from '@/components/records/visit-summary';
@@ -34,11 +35,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
     // A record merged into another: a notice linking to the record it went into.
     const survivorId = mergedIntoOf(e);
     if (survivorId === undefined) return orPageError(Promise.reject(e));
-    return (
-      <Notice tone="info" as="div" data-testid="merged-notice">
-        This patient record was merged into another one. <Link className="font-semibold underline" href={`/doctor/patients/${survivorId}`}>Open the record it was merged into</Link>.
-      </Notice>
-    );
+    return <MergedNotice href={`/doctor/patients/${survivorId}`} />;
   }
   const { patient: p, visits, appointments } = chart;
   const pages = Math.max(1, Math.ceil(visits.count / visits.pageSize));

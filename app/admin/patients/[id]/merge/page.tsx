@@ -10,6 +10,7 @@ import { getMergePreview } from '@/lib/patients/get-merge-preview';
 import { mergedIntoOf } from '@/lib/patients/merged';
 import { MERGE_FIELDS } from '@/lib/patients/merge-schemas';
 import { searchPatientsForStaff } from '@/lib/patients/search-patients';
+import { MergedNotice } from '@/components/patients/merged-notice';
 import { MergeForm } from './merge-form';
 
 export const metadata: Metadata = { title: 'Merge patient records' };
@@ -42,9 +43,7 @@ export default async function MergePatientPage({ params, searchParams }: { param
     return (
       <div className="flex flex-col gap-4">
         <h1 className="text-2xl font-bold">Merge patient records</h1>
-        <Notice tone="info" as="div" data-testid="merged-notice">
-          This record was merged into another one. <Link className="font-semibold underline" href={`/admin/patients/${survivorId}/merge`}>Open the record it was merged into</Link>.
-        </Notice>
+        <MergedNotice href={`/admin/patients/${survivorId}/merge`} />
       </div>
     );
   }

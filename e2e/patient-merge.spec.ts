@@ -60,6 +60,9 @@ for (const width of [360, 1280]) {
     await doctorPage.goto(`/doctor/patients/${duplicate.user_id}`);
     await expect(doctorPage.getByTestId('merged-notice').getByRole('link', { name: 'Open the record it was merged into' }))
       .toHaveAttribute('href', `/doctor/patients/${survivor.user_id}`);
+    await doctorPage.goto(`/doctor/patients/${duplicate.user_id}/chart`);
+    await expect(doctorPage.getByTestId('merged-notice').getByRole('link', { name: 'Open the record it was merged into' }))
+      .toHaveAttribute('href', `/doctor/patients/${survivor.user_id}`);
     await doctorContext.close();
     // Gone from the users list.
     await page.goto(`/admin/users?q=${encodeURIComponent(`Wanjiru ${Tag}`)}&role=patient`);

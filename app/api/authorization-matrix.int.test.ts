@@ -216,6 +216,9 @@ const ROWS: Row[] = [
     build: (c) => ({ path: `/api/patient-profiles/${c.target.profileId}/`, body: { medical_history: `Asthma (noted by ${c.col})` } }) },
   { expect: '401  403  403  403  403  200  401  401  401', key: 'DELETE /api/patient-profiles/{id}/',
     build: (c) => freshTarget(c, 'profile') },
+  { expect: '401  403  403  403  403  200  401  401  401', key: 'POST /api/patient-profiles/{id}/merge/',
+    // Merges a fresh patient (booked with the target's doctor at another time) into the target: admins only.
+    build: async (c) => ({ path: `/api/patient-profiles/${c.target.profileId}/merge/`, body: { merge_from: (await c.fx.freshPatientLike(c.target)).profileId } }) },
 
   // ---- Users (list: admins; one user: themselves or an admin; deactivate: admins)
   { expect: '401  403  403  403  403  200  401  401  401', key: 'GET /api/users/',

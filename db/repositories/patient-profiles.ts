@@ -3,7 +3,7 @@
  * emergency contact, allergies, history). Reads return `{ user, patient }` plain objects; writes touch
  * only the columns given. Callers hold the transaction (every statement goes through `q()`).
  */
-import { and, asc, count, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { q, tables } from '../index';
 import { affectedRows } from '../dialect';
 import { updatePatientByUserId, type PatientRow, type NewPatient } from './patients';
@@ -77,11 +77,14 @@ function filterWhere(f: PatientProfileFilter): SQL | undefined {
   );
 }
 
-/** One page of profiles matching `filter`, by folded name then profile id, and the total count. */
+/**
+ * One page of profiles matching `filter`, by folded name then profile id, and the total count. Records
+ * merged into another (`users.merged_into_id`) are left out.
+ */
 export async function listPatientProfilesPage(filter: PatientProfileFilter, page: { limit: number; offset: number }) {
   const db = await q();
   const { users: u, patients: p } = tables;
-  const where = and(eq(u.role, 'patient'), filterWhere(filter));
+  const where = and(eq(u.role, 'patient'), isNull(u.mergedIntoId), filterWhere(filter));
   const [rows, [total]] = await Promise.all([
     db.select({ user: u, patient: p }).from(p).innerJoin(u, eq(u.id, p.userId))
       .where(where).orderBy(asc(u.nameFolded), asc(p.id)).limit(page.limit).offset(page.offset),
@@ -90,14 +93,14 @@ export async function listPatientProfilesPage(filter: PatientProfileFilter, page
   return { count: Number(total.n), rows: rows as PatientProfileRow[] };
 }
 
-/** Patient profiles with date of birth `dateOfBirth` (at most `limit`, by name). */
+/** Patient profiles with date of birth `dateOfBirth` (at most `limit`, by name); merged-away records left out. */
 export async function listProfilesByDateOfBirth(dateOfBirth: string, limit = 500): Promise<PatientProfileRow[]> {
-  return selectProfiles(eq(tables.patients.dateOfBirth, dateOfBirth), limit);
+  return selectProfiles(and(eq(tables.patients.dateOfBirth, dateOfBirth), isNull(tables.users.mergedIntoId)), limit);
 }
 
-/** Patient profiles whose user phone is exactly `phone` (E.164), at most `limit`. */
+/** Patient profiles whose user phone is exactly `phone` (E.164), at most `limit`; merged-away records left out. */
 export async function listProfilesByPhone(phone: string, limit = 50): Promise<PatientProfileRow[]> {
-  return selectProfiles(eq(tables.users.phone, phone), limit);
+  return selectProfiles(and(eq(tables.users.phone, phone), isNull(tables.users.mergedIntoId)), limit);
 }
 
 /**

@@ -8,7 +8,7 @@
  * by appointment_id. Entered-in-error records never count and never hide their appointment;
  * cancelled appointments never count. Clinic-time buckets come from the caller as UTC boundaries.
  */
-import { and, count, eq, gte, inArray, lt, min, notExists, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNotNull, lt, min, notExists, sql } from 'drizzle-orm';
 import { q, tables } from '../index';
 import type { RecordStatus, Sex } from '../../core/vocabulary';
 import { BY_BUCKET, bucketExpr } from './stats-queries';
@@ -139,13 +139,17 @@ export async function countDiagnoses(range: Range, limit = 10) {
   return { coded: coded.slice(0, limit), total, freeText };
 }
 
-/** Patients registered before `to`, and those registered in `[from, to)`. */
+/**
+ * Patients registered before `to`, and those registered in `[from, to)`. A record merged into another
+ * (the same person registered twice) does not count: the survivor stands for the person.
+ */
 export async function countPatientsTotalAndNew({ from, to }: Range): Promise<{ total: number; new: number }> {
   const db = await q();
-  const p = tables.patients;
+  const { patients: p, users: u } = tables;
+  const notMerged = notExists(db.select({ one: sql`1` }).from(u).where(and(eq(u.id, p.userId), isNotNull(u.mergedIntoId))));
   const [[total], [fresh]] = await Promise.all([
-    db.select({ n: count() }).from(p).where(lt(p.createdAt, to)),
-    db.select({ n: count() }).from(p).where(and(gte(p.createdAt, from), lt(p.createdAt, to))),
+    db.select({ n: count() }).from(p).where(and(lt(p.createdAt, to), notMerged)),
+    db.select({ n: count() }).from(p).where(and(gte(p.createdAt, from), lt(p.createdAt, to), notMerged)),
   ]);
   return { total: Number(total.n), new: Number(fresh.n) };
 }

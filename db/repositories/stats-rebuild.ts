@@ -127,9 +127,11 @@ export async function rebuildVisitStats(opts: { batch?: number; zone?: string; l
   });
   const p = tables.patients;
   for (let afterId = 0; ;) {
-    const rows = await db.select({ id: p.id, createdAt: p.createdAt }).from(p).where(gt(p.id, afterId)).orderBy(asc(p.id)).limit(batch);
+    // Records merged into another (users.merged_into_id) do not count as patients.
+    const rows = await db.select({ id: p.id, createdAt: p.createdAt, mergedIntoId: tables.users.mergedIntoId }).from(p)
+      .innerJoin(tables.users, eq(tables.users.id, p.userId)).where(gt(p.id, afterId)).orderBy(asc(p.id)).limit(batch);
     if (!rows.length) break;
-    await withTransaction(() => addPatientRegistrationsMany(rows.map((x) => x.createdAt), zone));
+    await withTransaction(() => addPatientRegistrationsMany(rows.filter((x) => x.mergedIntoId === null).map((x) => x.createdAt), zone));
     afterId = rows[rows.length - 1].id;
   }
   const r = tables.medicalRecords;

@@ -181,3 +181,21 @@ export async function syncPatientVisits(patientId: number): Promise<void> {
   });
 }
 
+
+/**
+ * Moves the visits of patient `fromId` to patient `toId` in the statistics (a merge of two records of
+ * one person): both patients' profile rows locked in id order, their `stats_visits` rows re-pointed,
+ * the survivor's `prev_day` chain recomputed over the union, and the sex and age band re-read from the
+ * survivor's profile. Daily counts per doctor and per diagnosis do not depend on the patient and stay.
+ * Joins the caller's transaction (or opens one).
+ */
+export async function movePatientVisits(fromId: number, toId: number): Promise<void> {
+  await withTransaction(async () => {
+    const db = await q();
+    const s = tables.statsVisits;
+    await lockPatients([fromId, toId]);
+    await db.update(s).set({ patientId: toId }).where(eq(s.patientId, fromId));
+    await resequencePatient(toId);
+    await syncPatientVisits(toId);
+  });
+}

@@ -1,5 +1,5 @@
 /** User management queries (the admin's user list, counts for the last-admin rule). */
-import { and, asc, count, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { q, tables } from '../index';
 import { affectedRows, likeLiteral } from '../dialect';
 import type { Role } from '../../core/vocabulary';
@@ -10,15 +10,17 @@ export interface UserListQuery {
   words?: string[];
   emailFragment?: string;
   role?: Role;
+  /** Also patients merged into another (left out by default: the survivor stands for the person). */
+  includeMerged?: boolean;
   limit: number;
   offset: number;
 }
 
-/** Users matching `query`, by folded name then id, and the total count. */
+/** Users matching `query`, by folded name then id, and the total count; patients merged into another left out unless `includeMerged`. */
 export async function listUsersPage(query: UserListQuery): Promise<{ count: number; rows: UserRow[] }> {
   const db = await q();
   const u = tables.users;
-  const conds: SQL[] = [];
+  const conds: SQL[] = query.includeMerged ? [] : [isNull(u.mergedIntoId)];
   if (query.role) conds.push(eq(u.role, query.role));
   const byName = query.words?.length ? and(...query.words.map((w) => likeLiteral(u.nameFolded, w, (t) => `%${t}%`))) : undefined;
   const byEmail = query.emailFragment ? likeLiteral(u.email, query.emailFragment, (t) => `%${t}%`) : undefined;

@@ -25,6 +25,10 @@ export const users = table('users', {
   mustChangePassword: bool('must_change_password').notNull(),
   sessionVersion: int('session_version').notNull(),
   updatedAt: instant('updated_at').notNull(),
+  // A patient merged into another (the same person registered twice): the survivor's user id. The row
+  // stays (nothing is deleted), inactive; reads answer 404 with this pointer (lib/patients/merge-patients.ts).
+  mergedIntoId: fkId('merged_into_id'), // no foreign key: a self-reference would need dialect types here
+  mergedAt: instant('merged_at'),
 }, (t) => [
   uniqueIndex('users_email_uq').on(t.email),
   index('users_role_idx').on(t.role, t.nameFolded),

@@ -32,6 +32,9 @@ export const errorEnvelopeSchema = z.object({
     candidates: z.array(duplicateCandidateSchema).optional().meta({ description: 'conflict `possible_duplicate`: the patients this one may be.' }),
     current_version: z.number().int().optional().meta({ description: 'conflict on an amendment: the record\'s version now.' }),
     tables: z.array(z.string()).optional().meta({ description: 'not_found of a dashboard export: the tables there are.' }),
+    merged_into: z.number().int().optional().meta({ description: 'not_found of a patient merged into another (and conflict on merging it again): the surviving record\'s id, in the id space of the path (user id or patient profile id).' }),
+    appointments: z.array(z.object({ id: z.number().int(), overlaps_id: z.number().int(), date_time: z.string() })).optional()
+      .meta({ description: 'conflict on a patient merge: active appointments of the merged patient that overlap one of the survivor\'s.' }),
   }),
 }).meta({
   id: 'Error',

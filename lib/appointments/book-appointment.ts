@@ -1,4 +1,5 @@
 import { findPractitionerByUserId } from '@/db/repositories/practitioners';
+import { assertPatientFieldNotMerged } from '@/lib/patients/merged';
 import { findUserById } from '@/db/repositories/users';
 import type { Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
@@ -32,6 +33,7 @@ export async function bookAppointment(opts: { user: CurrentUser; actor: Actor; i
   }
   const patient = await findUserById(patientId);
   if (!patient || patient.role !== 'patient') throw validationError({ patient_id: ['There is no such patient.'] });
+  assertPatientFieldNotMerged(patient);
   if (!patient.isActive) throw validationError({ patient_id: ['This patient\'s account is deactivated.'] });
   const doctor = await findUserById(input.doctor_id);
   const practitioner = doctor?.role === 'doctor' ? await findPractitionerByUserId(doctor.id) : undefined;

@@ -34,7 +34,7 @@ export async function resolveActivityFilters(raw: Record<string, unknown>, zone 
   if (f.actor?.kind === 'text') {
     const t = f.actor.text;
     const words = foldName(t).split(' ').filter(Boolean);
-    const { rows } = await listUsersPage({ words, emailFragment: t.toLowerCase(), limit: MAX_ACTOR_MATCHES + 1, offset: 0 });
+    const { rows } = await listUsersPage({ words, emailFragment: t.toLowerCase(), limit: MAX_ACTOR_MATCHES + 1, offset: 0, includeMerged: true });
     if (rows.length === 0) throw validationError({ actor: [`No user’s name or email matches “${t}”.`] }, 'Some filters are not valid.');
     if (rows.length > MAX_ACTOR_MATCHES) {
       throw validationError({ actor: [`More than ${MAX_ACTOR_MATCHES} users match “${t}”: type more of the name or the email.`] }, 'Some filters are not valid.');

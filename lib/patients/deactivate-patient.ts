@@ -3,6 +3,7 @@ import { deactivateUserAccount, findPatientProfileById } from '@/db/repositories
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { notFound } from '@/lib/errors';
+import { assertNotMerged } from './merged';
 import { toPatientProfile, type PatientProfile } from './profile';
 
 /**
@@ -17,6 +18,7 @@ export async function deactivatePatient(opts: { user: CurrentUser; actor: Actor;
   return withTransaction(async () => {
     const row = await findPatientProfileById(opts.profileId);
     if (!row) throw notFound('The patient profile');
+    await assertNotMerged(row.user, 'The patient profile', 'profile');
     if (await deactivateUserAccount(row.user.id, opts.now)) {
       await audit(opts.actor, { action: 'patient.deactivate', entity: 'patient', entityId: row.user.id, patientId: row.user.id });
     }

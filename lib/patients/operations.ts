@@ -3,6 +3,7 @@ import { defineOperation, named } from '@/lib/api/operation';
 import { paginationSchema } from '@/lib/api/pagination';
 import { idPathParam } from '@/lib/api/params';
 import { createPatientByStaffSchema, listPatientProfilesSchema, updatePatientProfileSchema } from './schemas';
+import { mergePatientsSchema } from './merge-schemas';
 import { patientProfileListResponseSchema, patientProfileResponseSchema } from './serialize';
 
 const profileId = { id: idPathParam('The patient profile') };
@@ -44,4 +45,17 @@ export const deactivatePatientProfileOperation = defineOperation({
   method: 'DELETE', path: '/api/patient-profiles/{id}/', operationId: 'deactivatePatientProfile', tag: 'Patient profiles', roles: ['admin'], params: profileId,
   summary: 'Deactivate the patient\'s account (admin); nothing is removed',
   success: { status: 200, description: 'The profile, its account inactive.', schema: patientProfileResponseSchema },
+});
+
+export const mergePatientProfilesOperation = defineOperation({
+  method: 'POST', path: '/api/patient-profiles/{id}/merge/', operationId: 'mergePatientProfiles', tag: 'Patient profiles', roles: ['admin'], params: profileId,
+  summary: 'Merge another patient record of the same person into this one (admin)',
+  description: '`{id}` is the survivor\'s profile id, `merge_from` the other record\'s. Its appointments, medical records and imported ids move to the survivor; '
+    + '`fields` chooses per field whose value the survivor keeps (`survivor`/`merged`; `medical_history` also `both`; a field left out keeps the survivor\'s value, '
+    + 'or the merged one where the survivor\'s is empty); allergies are joined. The merged record stays, inactive: its reads answer 404 with `merged_into`. '
+    + '400 for merging a record into itself or an unknown `merge_from`; 409 when `merge_from` was already merged (with `merged_into`) or when both patients hold '
+    + 'overlapping active appointments (`appointments`). Audited (`patient.merge`).',
+  body: named(mergePatientsSchema, 'MergePatientProfiles'),
+  success: { status: 200, description: 'The survivor\'s profile after the merge.', schema: patientProfileResponseSchema },
+  errors: ['conflict'],
 });

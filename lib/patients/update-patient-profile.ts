@@ -6,6 +6,7 @@ import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanEditPatient } from '@/lib/auth/policy';
 import { AppError, notFound } from '@/lib/errors';
+import { assertNotMerged } from './merged';
 import { foldName } from '@/core/text';
 import { toPatientProfile, type PatientProfile } from './profile';
 import { STAFF_ONLY_PROFILE_FIELDS, type UpdatePatientProfileInput } from './schemas';
@@ -42,6 +43,7 @@ export async function updatePatientProfile(opts: {
     const row = await find();
     if (!row) throw notFound('The patient profile');
     const patientId = row.user.id;
+    if (user.role !== 'patient' || user.id === patientId) await assertNotMerged(row.user, 'The patient profile', opts.profileId !== undefined ? 'profile' : 'user');
     await assertCanEditPatient(user, patientId);
     const { user: u, patient: p } = row;
 

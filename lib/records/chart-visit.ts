@@ -3,6 +3,7 @@ import { findAppointmentById } from '@/db/repositories/appointments';
 import { createMedicalRecord, type NewPrescription } from '@/db/repositories/records';
 import { findRecordDetail } from '@/db/repositories/record-reads';
 import { findUserById } from '@/db/repositories/users';
+import { assertPatientFieldNotMerged } from '@/lib/patients/merged';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanOpenChart } from '@/lib/auth/policy';
@@ -33,6 +34,7 @@ export async function chartVisit(opts: { user: CurrentUser; actor: Actor; input:
   assertRole(user, ['doctor']);
   const patient = await findUserById(input.patient_id);
   if (!patient || patient.role !== 'patient') throw validationError({ patient_id: ['There is no such patient.'] });
+  assertPatientFieldNotMerged(patient);
 
   if (input.appointment_id !== undefined) {
     const a = await findAppointmentById(input.appointment_id);

@@ -4,6 +4,7 @@ import { findUserById } from '@/db/repositories/users';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanOpenChart } from '@/lib/auth/policy';
 import { notFound } from '@/lib/errors';
+import { assertNotMerged } from '@/lib/patients/merged';
 import { ageOn, clinicToday } from '@/core/time';
 
 /**
@@ -17,6 +18,7 @@ export async function getChartingContext(opts: { user: CurrentUser; patientId: n
   assertRole(user, ['doctor']);
   const [patient, profile] = await Promise.all([findUserById(patientId), findPatientByUserId(patientId)]);
   if (!patient || patient.role !== 'patient' || !profile) throw notFound('The patient');
+  await assertNotMerged(patient, 'The patient');
   await assertCanOpenChart(user, patientId);
   const a = opts.appointmentId ? await findAppointmentById(opts.appointmentId) : undefined;
   const appointment = a && a.patientId === patientId && a.doctorId === user.id && (a.status === 'pending' || a.status === 'confirmed') && clinicToday(a.startAt) <= clinicToday() ? a : undefined;

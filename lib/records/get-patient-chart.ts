@@ -6,6 +6,8 @@ import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanOpenChart } from '@/lib/auth/policy';
 import { notFound } from '@/lib/errors';
+import { assertNotMerged } from '@/lib/patients/merged';
+
 import { ageOn } from '@/core/time';
 
 /** Visits per page of the chart (the history stays quick with hundreds of visits). */
@@ -23,6 +25,8 @@ export async function getPatientChart(opts: { user: CurrentUser; actor: Actor; p
   const patientUser = await findUserById(patientId);
   const profile = patientUser?.role === 'patient' ? await findPatientByUserId(patientId) : undefined;
   if (!patientUser || !profile) throw notFound('The patient');
+  // A record merged into another: 404 with `merged_into` (the survivor's user id), to staff and itself.
+  if (user.role !== 'patient' || user.id === patientId) await assertNotMerged(patientUser, 'The patient');
   await assertCanOpenChart(user, patientId);
   const page = Math.max(1, opts.page ?? 1);
   const [visits, vitals, appointments] = await Promise.all([

@@ -5,6 +5,8 @@ import type { Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanOpenChart } from '@/lib/auth/policy';
 import { notFound } from '@/lib/errors';
+import { assertNotMerged } from '@/lib/patients/merged';
+
 import { ageOn } from '@/core/time';
 import { auditChartReads } from './record-access';
 
@@ -27,6 +29,8 @@ export async function getPatientHistory(opts: { user: CurrentUser; actor: Actor;
   const patientUser = await findUserById(patientId);
   const profile = patientUser?.role === 'patient' ? await findPatientByUserId(patientId) : undefined;
   if (!patientUser || !profile) throw notFound('The patient');
+  // A record merged into another: 404 with `merged_into` (the survivor's user id), to staff and itself.
+  if (user.role !== 'patient' || user.id === patientId) await assertNotMerged(patientUser, 'The patient');
   await assertCanOpenChart(user, patientId);
   const { count, rows } = await listPatientHistoryPage(patientId, opts.page);
   await auditChartReads(user, opts.actor, [{ patientId, details: { via: 'history', offset: opts.page.offset, limit: opts.page.limit } }]);

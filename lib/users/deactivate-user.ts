@@ -4,6 +4,8 @@ import { bumpSessionVersion, findUserById, updateUser, type UserRow } from '@/db
 import { audit, type Actor } from '@/lib/audit/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { conflict, forbidden, notFound } from '@/lib/errors';
+import { assertNotMerged } from '@/lib/patients/merged';
+
 
 /**
  * Deactivates user `id` (admin only): the account stays with all its records, sign-in is refused, and the
@@ -17,6 +19,7 @@ export async function deactivateUser({ user, actor, id }: { user: CurrentUser; a
   return withTransaction(async () => {
     const target = await findUserById(id);
     if (!target) throw notFound('The user');
+    await assertNotMerged(target, 'The user');
     if (!target.isActive) return target;
     if (target.role === 'admin' && (await lockActiveAdminsCountingOthers(id)) === 0) {
       throw conflict('This is the last active admin: make another user an admin first.');

@@ -5,6 +5,8 @@ import { findUserById, updateUser as updateUserRow, type NewUser, type UserRow }
 import { audit, type Actor } from '@/lib/audit/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
+import { assertNotMerged } from '@/lib/patients/merged';
+
 import { foldName } from '@/core/text';
 import { deactivateUser } from './deactivate-user';
 import { DEFAULT_SLOT_MINUTES } from './create-staff-user';
@@ -25,6 +27,7 @@ export async function updateUser({ user, actor, id, input }: { user: CurrentUser
   return withTransaction(async () => {
     const target = await findUserById(id);
     if (!target) throw notFound('The user');
+    await assertNotMerged(target, 'The user');
     const roleChange = input.role !== undefined && input.role !== target.role ? input.role : undefined;
     const activeChange = input.is_active !== undefined && input.is_active !== target.isActive ? input.is_active : undefined;
     if (roleChange) {

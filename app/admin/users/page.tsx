@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card, Empty } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
@@ -75,6 +76,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   </div>
                   <div className="text-sm text-slate-600">{u.email ?? 'No account email'} · joined {formatDate(u.dateJoined)}</div>
                   <UserActions id={u.id} name={u.name} role={u.role} isActive={u.isActive} isSelf={u.id === user.id} />
+                  {u.role === 'patient' && (
+                    <Link href={`/admin/patients/${u.id}/merge`} className="inline-flex min-h-11 items-center self-start text-sm text-teal-800 underline" aria-label={`Merge another record into ${u.name}`}>
+                      Merge a duplicate record into this one
+                    </Link>
+                  )}
                 </li>
               ))}
             </ul>

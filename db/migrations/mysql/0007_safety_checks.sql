@@ -9,4 +9,6 @@ CREATE TABLE `diagnosis_favourites` (
 );
 --> statement-breakpoint
 ALTER TABLE `medical_records` ADD `allergy_override` json;--> statement-breakpoint
+ALTER TABLE `users` ADD `merged_into_id` bigint unsigned;--> statement-breakpoint
+ALTER TABLE `users` ADD `merged_at` datetime(3);--> statement-breakpoint
 CREATE INDEX `diagnosis_favourites_position_idx` ON `diagnosis_favourites` (`position`);

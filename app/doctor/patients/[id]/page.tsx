@@ -8,6 +8,8 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getPatientChart } from '@/lib/records/get-patient-chart';
+import { mergedIntoOf } from '@/lib/patients/merged';
+import { MergedNotice } from '@/components/patients/merged-notice';
 import { formatDate, formatTime, toClinicIso } from '@/core/time';
 import { VitalsChart } from '@/components/charts/vitals-chart';
 import { VisitSummary } from '@/components/records/visit-summary';
@@ -26,7 +28,15 @@ export default async function PatientChartPage({ params, searchParams }: { param
   if (!/^\d{1,15}$/.test(id)) notFound();
   const sp = await searchParams;
   const page = Number(sp.page ?? 1) || 1;
-  const chart = await orPageError(getPatientChart({ user, actor: actorOf(user), patientId: Number(id), page }));
+  let chart: Awaited<ReturnType<typeof getPatientChart>>;
+  try {
+    chart = await getPatientChart({ user, actor: actorOf(user), patientId: Number(id), page });
+  } catch (e) {
+    // A record merged into another: a notice linking to the record it went into.
+    const survivorId = mergedIntoOf(e);
+    if (survivorId === undefined) return orPageError(Promise.reject(e));
+    return <MergedNotice href={`/doctor/patients/${survivorId}`} />;
+  }
   const { patient: p, visits, appointments } = chart;
   const pages = Math.max(1, Math.ceil(visits.count / visits.pageSize));
   return (

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { BookingSteps, type BookingSearchParams } from '@/components/appointments/booking-steps';
 import { Notice } from '@/components/ui/notice';
 import { getBookingPatient } from '@/lib/appointments/get-booking-patient';
+import { mergedIntoOf } from '@/lib/patients/merged';
+import { MergedNotice } from '@/components/patients/merged-notice';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { staffBookAction } from './actions';
 
@@ -14,7 +16,14 @@ export default async function StaffBookPage({ params, searchParams }: { params: 
   const { id } = await params;
   const user = await requirePageUser(['doctor'], `/doctor/patients/${id}/book`);
   if (!/^\d{1,15}$/.test(id)) notFound();
-  const patient = await orPageError(getBookingPatient(user, Number(id)));
+  let patient: Awaited<ReturnType<typeof getBookingPatient>>;
+  try {
+    patient = await getBookingPatient(user, Number(id));
+  } catch (e) {
+    const survivorId = mergedIntoOf(e);
+    if (survivorId === undefined) return orPageError(Promise.reject(e));
+    return <MergedNotice href={`/doctor/patients/${survivorId}/book`} />;
+  }
   const sp = await searchParams;
   if (sp.booked) {
     return (

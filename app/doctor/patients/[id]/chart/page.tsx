@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 import { ChartVisitForm } from '@/components/records/chart-visit-form';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getChartingContext } from '@/lib/records/get-charting-context';
+import { mergedIntoOf } from '@/lib/patients/merged';
+import { MergedNotice } from '@/components/patients/merged-notice';
 import { formatDate, formatTime } from '@/core/time';
 import { chartVisitAction } from './actions';
 
@@ -16,7 +18,14 @@ export default async function ChartVisitPage({ params, searchParams }: { params:
   const user = await requirePageUser(['doctor'], `/doctor/patients/${id}/chart`);
   if (!/^\d{1,15}$/.test(id)) notFound();
   const sp = await searchParams;
-  const ctx = await orPageError(getChartingContext({ user, patientId: Number(id), appointmentId: sp.appointment && /^\d{1,15}$/.test(sp.appointment) ? Number(sp.appointment) : undefined }));
+  let ctx: Awaited<ReturnType<typeof getChartingContext>>;
+  try {
+    ctx = await getChartingContext({ user, patientId: Number(id), appointmentId: sp.appointment && /^\d{1,15}$/.test(sp.appointment) ? Number(sp.appointment) : undefined });
+  } catch (e) {
+    const survivorId = mergedIntoOf(e);
+    if (survivorId === undefined) return orPageError(Promise.reject(e));
+    return <MergedNotice href={`/doctor/patients/${survivorId}`} />;
+  }
   const { patient, appointment } = ctx;
   return (
     <div className="flex flex-col gap-4">

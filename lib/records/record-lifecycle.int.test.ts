@@ -34,7 +34,7 @@ const caught = (p: Promise<unknown>) => p.then(() => { throw new Error('expected
 /** A doctor, a patient linked by an appointment, an admin, and a charted visit (version 1). */
 async function chartedVisit(extra: Record<string, unknown> = {}) {
   const [doctor, patient, admin] = [await current((await makeUser('doctor')).id), await current((await makeUser('patient')).id), await current((await makeUser('admin')).id)];
-  const start = new Date(Date.now() + 3_600_000);
+  const start = new Date(Date.now() - 600_000); // started 10 minutes ago: chartable at any hour (an hour ahead is tomorrow after 23:00 clinic time)
   const appointmentId = await createAppointment({ patientId: patient.id, doctorId: doctor.id, startAt: start, endAt: new Date(start.getTime() + 1_200_000), status: 'confirmed', createdAt: new Date(), updatedAt: new Date() });
   const input = chartVisitSchema.parse({
     patient_id: patient.id, appointment_id: appointmentId, symptoms: 'Fever for 3 days',

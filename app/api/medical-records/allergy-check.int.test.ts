@@ -28,7 +28,7 @@ const line = (medicine: string) => ({ medicine, dose: '1 capsule', route: 'oral'
 async function setup(allergies: Allergy[]) {
   const [d, p] = [await makeUserWithToken('doctor'), await makeUserWithToken('patient')];
   await updatePatientByUserId(p.id, { allergies });
-  const start = new Date(Date.now() + 3_600_000);
+  const start = new Date(Date.now() - 600_000); // started 10 minutes ago: chartable at any hour
   const appointmentId = await createAppointment({ patientId: p.id, doctorId: d.id, startAt: start, endAt: new Date(start.getTime() + 1_200_000), status: 'confirmed', createdAt: new Date(), updatedAt: new Date() });
   return { d, p, appointmentId };
 }

@@ -23,7 +23,7 @@ function req(method: string, path: string, token: string, body?: unknown) {
 const ctx = (id: number | string) => ({ params: Promise.resolve({ id: String(id) }) });
 
 async function appointment(doctorId: number, patientId: number) {
-  const start = new Date(Date.now() + 3_600_000);
+  const start = new Date(Date.now() - 600_000); // started 10 minutes ago: chartable at any hour (an hour ahead is tomorrow after 23:00 clinic time)
   return createAppointment({ patientId, doctorId, startAt: start, endAt: new Date(start.getTime() + 1_200_000), status: 'confirmed', createdAt: new Date(), updatedAt: new Date() });
 }
 async function recordsOf(patientId: number) {

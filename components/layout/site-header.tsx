@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getSessionUser } from '@/lib/auth/current-user';
-import { SignOutButton } from './sign-out-button';
+import { AccountMenu } from './account-menu';
 
 const NAV: Record<string, Array<[string, string]>> = {
   patient: [['/patient', 'Home'], ['/patient/book', 'Book'], ['/patient/appointments', 'My appointments'], ['/patient/records', 'My records'], ['/patient/profile', 'My profile']],
@@ -8,7 +8,7 @@ const NAV: Record<string, Array<[string, string]>> = {
   admin: [['/admin', 'Dashboard'], ['/admin/users', 'Users'], ['/admin/activity', 'Activity'], ['/admin/doctors', 'Doctors'], ['/admin/reminders', 'Reminders'], ['/admin/reports', 'Reports']],
 };
 
-/** The top bar: the clinic name, the signed-in user's portal links and sign out (server component). */
+/** The top bar: the clinic name, the signed-in user's portal links and their account menu (change password, sign out). */
 export async function SiteHeader() {
   const user = await getSessionUser().catch(() => null);
   return (
@@ -21,10 +21,7 @@ export async function SiteHeader() {
           ))}
         </nav>
         {user ? (
-          <div className="flex items-center gap-3 text-sm">
-            <span aria-label="Signed in as">{user.name} <span className="opacity-80">({user.role})</span></span>
-            <SignOutButton />
-          </div>
+          <AccountMenu name={user.name} role={user.role} />
         ) : (
           <div className="flex gap-3 text-sm">
             <Link href="/sign-in" className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">Sign in</Link>

@@ -24,3 +24,13 @@ export function serializeLogin(token: string, expiresAt: Date, user: UserRow): z
 export function serializeLogout(revoked: boolean): z.input<typeof logoutResponseSchema> {
   return { revoked };
 }
+
+export const changePasswordResponseSchema = z.object({
+  user: userResponseSchema,
+  other_sessions_ended: z.int().min(0).meta({ description: 'How many other browser sessions and API tokens of the user were ended; the credential of this request stays valid.' }),
+}).meta({ id: 'ChangePasswordResponse' });
+
+/** `{ user, other_sessions_ended }` of `POST /api/auth/password/`. */
+export function serializeChangePassword(user: UserRow, otherSessionsEnded: number): z.input<typeof changePasswordResponseSchema> {
+  return { user: serializeUser(user), other_sessions_ended: otherSessionsEnded };
+}

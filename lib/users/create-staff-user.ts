@@ -12,6 +12,7 @@ import { createPractitioner } from '@/db/repositories/practitioners';
 import { createUser, findUserByEmail } from '@/db/repositories/users';
 import type { ActorKind } from '@/core/vocabulary';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '@/lib/auth/password';
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from '@/lib/auth/common-passwords';
 import { AppError, validationError, zodFieldErrors } from '@/lib/errors';
 import { foldName, normalizeEmail } from '@/core/text';
 
@@ -28,7 +29,8 @@ export const createStaffUserSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.').optional(),
   password: z.string({ error: 'Enter a password.' })
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(1024, 'Use at most 1024 characters.'),
+    .max(1024, 'Use at most 1024 characters.')
+    .refine((v) => !isCommonPassword(v), COMMON_PASSWORD_MESSAGE),
   /** Doctors only (default General Practice). */
   specialty: z.string().trim().min(1, 'Enter a specialty.').max(120, 'Use at most 120 characters.').optional(),
 });

@@ -7,7 +7,8 @@ import { changePasswordResponseSchema, loginResponseSchema, logoutResponseSchema
 export const loginOperation = defineOperation({
   method: 'POST', path: '/api/auth/login/', operationId: 'login', tag: 'Auth', auth: 'public', allowTemporaryPassword: true,
   summary: 'Sign in with email and password: a bearer token',
-  description: 'Send the token as `Authorization: Bearer <token>`. Failed attempts are limited per account and per address (429 with `Retry-After`).',
+  description: 'Send the token as `Authorization: Bearer <token>`. Failed attempts are limited per account and per address (429 with `Retry-After`). '
+    + 'With a temporary password (`must_change_password: true`) the token works only on `POST /api/auth/password/` and logout until the password is changed.',
   body: named(loginSchema, 'Login'),
   success: { status: 200, description: 'The token, when it expires, and the user.', schema: loginResponseSchema },
   errors: ['unauthenticated', 'rate_limited'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonPasswordCount, isCommonPassword } from './common-passwords';
+import { commonPasswordCount, isCommonPassword, notCommonPassword } from './common-passwords';
 
 describe('the shipped list of common passwords', () => {
   it('holds the SecLists top 10,000 (9,913 once folded to lower case)', () => {
@@ -16,5 +16,11 @@ describe('the shipped list of common passwords', () => {
     for (const p of ['mango tree by the river', 'correct horse battery', 'a strong pass', 'Zx9!kQ7#mW2']) {
       expect(isCommonPassword(p), p).toBe(false);
     }
+  });
+
+  it('leaves a too-short password to the length rule (one error, not two)', () => {
+    expect(isCommonPassword('short')).toBe(true);
+    expect(notCommonPassword('short')).toBe(true);
+    expect(notCommonPassword('iloveyou1')).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { MIN_PASSWORD_LENGTH } from './password';
 
 /** The list's path, relative to the project root. */
 export const COMMON_PASSWORDS_PATH = 'lib/auth/common-passwords/seclists-10-million-top-10000.txt';
@@ -28,6 +29,14 @@ function commonPasswords(): Set<string> {
 /** Whether `password` (any case; surrounding spaces ignored) is in the shipped list of common passwords. */
 export function isCommonPassword(password: string): boolean {
   return commonPasswords().has(password.trim().toLowerCase());
+}
+
+/**
+ * The check new passwords pass: false only for a password of the minimum length or more that is in the
+ * list (a shorter one already fails the length rule, which is the error to show).
+ */
+export function notCommonPassword(password: string): boolean {
+  return password.length < MIN_PASSWORD_LENGTH || !isCommonPassword(password);
 }
 
 /** How many distinct (lower-case) passwords the list holds. */

@@ -12,7 +12,7 @@ import { createPractitioner } from '@/db/repositories/practitioners';
 import { createUser, findUserByEmail } from '@/db/repositories/users';
 import type { ActorKind } from '@/core/vocabulary';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '@/lib/auth/password';
-import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from '@/lib/auth/common-passwords';
+import { COMMON_PASSWORD_MESSAGE, notCommonPassword } from '@/lib/auth/common-passwords';
 import { AppError, validationError, zodFieldErrors } from '@/lib/errors';
 import { foldName, normalizeEmail } from '@/core/text';
 
@@ -30,7 +30,7 @@ export const createStaffUserSchema = z.object({
   password: z.string({ error: 'Enter a password.' })
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
     .max(1024, 'Use at most 1024 characters.')
-    .refine((v) => !isCommonPassword(v), COMMON_PASSWORD_MESSAGE),
+    .refine(notCommonPassword, COMMON_PASSWORD_MESSAGE),
   /** Doctors only (default General Practice). */
   specialty: z.string().trim().min(1, 'Enter a specialty.').max(120, 'Use at most 120 characters.').optional(),
 });

@@ -79,3 +79,17 @@ test.describe('as the admin', () => {
     await theirs.context().close();
   });
 });
+
+test('API answers are never cached: no-store on data, errors and the session route over real HTTP', async ({ api, request }) => {
+  const { token, user } = await api.login('patient@example.org');
+  const answers = [
+    await request.get(`/api/users/${user.id}/`, { headers: { Authorization: `Bearer ${token}` } }),
+    await request.get('/api/appointments/'),
+    await request.get('/api/nonexistent/'),
+    await request.post('/api/auth/password/', { data: {} }),
+    await request.get('/api/auth/session'),
+    await request.get('/api/auth/csrf'),
+  ];
+  expect(answers.map((r) => r.status())).toEqual([200, 401, 404, 401, 200, 200]);
+  for (const r of answers) expect(r.headers()['cache-control'], r.url()).toBe('no-store');
+});

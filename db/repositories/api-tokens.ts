@@ -39,13 +39,16 @@ export async function setApiTokenSessionVersion(id: number, sessionVersion: numb
 }
 
 /**
- * Revokes every open API token and browser session of user `userId` (except token `exceptId`, when
- * given); returns how many were revoked.
+ * Revokes the open (unrevoked, unexpired) API tokens and browser sessions of user `userId` issued at
+ * session version `sessionVersion` (the ones that were valid), except token `exceptId` when given;
+ * returns how many were revoked.
  */
-export async function revokeApiTokensOfUser(userId: number, at = new Date(), exceptId?: number): Promise<number> {
+export async function revokeApiTokensOfUser(userId: number, sessionVersion: number, opts: { at?: Date; exceptId?: number } = {}): Promise<number> {
   const db = await q();
   const t = tables.apiTokens;
+  const at = opts.at ?? new Date();
   const res = await db.update(t).set({ revokedAt: at })
-    .where(and(eq(t.userId, userId), isNull(t.revokedAt), gt(t.expiresAt, at), exceptId === undefined ? undefined : ne(t.id, exceptId)));
+    .where(and(eq(t.userId, userId), eq(t.sessionVersion, sessionVersion), isNull(t.revokedAt), gt(t.expiresAt, at),
+      opts.exceptId === undefined ? undefined : ne(t.id, opts.exceptId)));
   return affectedRows(res);
 }

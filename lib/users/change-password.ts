@@ -36,9 +36,9 @@ export async function changePassword({ user, actor, input }: { user: CurrentUser
     await updateUser(user.id, { passwordHash, mustChangePassword: false, sessionVersion });
     if (user.tokenId !== undefined) await setApiTokenSessionVersion(user.tokenId, sessionVersion);
     // Revoke the others explicitly too (the bump alone already ends them): the count is reported.
-    const open = await revokeApiTokensOfUser(user.id, new Date(), user.tokenId);
-    return open;
+    const n = await revokeApiTokensOfUser(user.id, fresh.sessionVersion, { exceptId: user.tokenId });
+    await audit(actor, { action: 'user.change_password', entity: 'user', entityId: user.id, details: { other_sessions_ended: n, temporary: fresh.mustChangePassword } });
+    return n;
   });
-  await audit(actor, { action: 'user.change_password', entity: 'user', entityId: user.id, details: { other_sessions_ended: ended, temporary: row.mustChangePassword } });
   return { user: (await findUserById(user.id)) as UserRow, otherSessionsEnded: ended };
 }

@@ -30,11 +30,12 @@ export async function resetPassword({ user, actor, id }: { user: CurrentUser; ac
   }
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  const ended = await withTransaction(async () => {
+  await withTransaction(async () => {
     const fresh = (await findUserById(id)) as UserRow;
     await updateUser(id, { passwordHash, mustChangePassword: true, sessionVersion: fresh.sessionVersion + 1 });
-    return revokeApiTokensOfUser(id);
+    const n = await revokeApiTokensOfUser(id, fresh.sessionVersion);
+    await audit(actor, { action: 'user.reset_password', entity: 'user', entityId: id, details: { sessions_ended: n } });
+    return n;
   });
-  await audit(actor, { action: 'user.reset_password', entity: 'user', entityId: id, details: { sessions_ended: ended } });
   return { user: (await findUserById(id)) as UserRow, temporaryPassword };
 }

@@ -199,6 +199,7 @@ describe('POST /api/users/{id}/reset-password/', () => {
 
     const events = await auditOf(doctor.id, 'user.reset_password');
     expect(events.map((e) => [e.outcome, e.actorUserId])).toEqual([['success', admin.id]]);
+    expect(events[0].details).toEqual({ sessions_ended: 2 }); // the doctor's token and browser session
     expect(JSON.stringify(events)).not.toContain(body.temporary_password);
   });
 

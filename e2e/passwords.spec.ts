@@ -29,6 +29,7 @@ test('a patient changes their password from the account menu at 360 px, signs ou
   await page.getByLabel('New password again').fill(next);
   await page.getByRole('button', { name: 'Save new password' }).click();
   await expect(page).toHaveURL(/\/patient\?password=changed$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Your password was changed.' })).toBeVisible();
 
   await signOut(page);
   await signIn(page, patient.email, patient.password);

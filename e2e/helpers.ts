@@ -41,6 +41,19 @@ export async function chooseOwnPassword(page: Page, temporary: string, next: str
   await expect(page).not.toHaveURL(/\/account\/password/);
 }
 
+/** Opens the header's account menu (Change password, Sign out). */
+export async function openAccountMenu(page: Page) {
+  await page.getByLabel('Signed in as').click();
+  await expect(page.getByRole('link', { name: 'Change password' })).toBeVisible();
+}
+
+/** Signs out through the header's account menu and waits for the sign-in page. */
+export async function signOut(page: Page) {
+  await openAccountMenu(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
 let tagCounter = 0;
 /** Letters only, different on every call in every worker: for names (a name needs letters) and emails. */
 export function uniqueTag(): string {

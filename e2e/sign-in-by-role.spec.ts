@@ -1,4 +1,4 @@
-import { AUTH, expect, signIn, test } from './helpers';
+import { AUTH, expect, signIn, signOut, test } from './helpers';
 
 // The journeys about signing in go through the sign-in form themselves (the sign-out one also ends its
 // session, so it must be its own); the others use the demo roles' saved sessions.
@@ -54,8 +54,7 @@ test('a wrong password shows an error in words and stays on the sign-in page', a
 test('signing out ends the session on the server: the old cookie no longer works', async ({ page, browser }) => {
   await signIn(page, 'doctor@example.org', undefined, /\/doctor$/);
   const oldCookies = await page.context().cookies();
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await signOut(page);
   await page.goto('/doctor');
   await expect(page).toHaveURL(/\/sign-in/);
   const replay = await browser.newContext();

@@ -42,9 +42,10 @@ export const unauthenticated = (message = 'Sign in first.') => new AppError('una
 export const forbidden = (message = 'You do not have access to this.') => new AppError('forbidden', message);
 /**
  * 403 `forbidden` for a user who still has a temporary password, with `reason: "password_change_required"`
- * in the error body for clients: they must first choose their own password (on the web, /account/password).
+ * in the error body for clients: they must first choose their own password (`POST /api/auth/password/`,
+ * or on the web, /account/password).
  */
-export const passwordChangeRequired = (message = 'This account still has its temporary password: sign in on the web app and choose your own password first (/account/password).') =>
+export const passwordChangeRequired = (message = 'This account still has its temporary password: choose your own password first (POST /api/auth/password/ with current_password and new_password, or on the web app at /account/password).') =>
   new AppError('forbidden', message, undefined, { reason: 'password_change_required' });
 export const notFound = (what = 'The resource') => new AppError('not_found', `${what} was not found.`);
 export const conflict = (message: string, extra?: Record<string, unknown>) => new AppError('conflict', message, undefined, extra);

@@ -41,6 +41,8 @@ import {
   type Column, type MatrixFixtures, type MatrixPatient, type MatrixRequest,
 } from '@/lib/testing/matrix-fixtures';
 import { addDays, clinicToday } from '@/core/time';
+import { updateUser } from '@/db/repositories/users';
+import { makeUser, makeUserWithToken } from '@/lib/testing/factories';
 
 const routes = await listApiRoutes();
 
@@ -80,6 +82,22 @@ function credentialsOf({ col, fx }: Cell) {
     : ['admin', 'expiredToken', 'revokedToken'].includes(col) ? fx.admin
       : col.startsWith('doctor') ? fx.doctor : fx.own;
   return { email: a.email, password: a.password };
+}
+const LIVE_ROLE: Partial<Record<Column, 'patient' | 'doctor' | 'admin'>> = {
+  patientOwn: 'patient', patientOther: 'patient', doctorLinked: 'doctor', doctorUnlinked: 'doctor', admin: 'admin',
+};
+/**
+ * `POST /api/auth/password/` for a cell: a live column changes the password of a fresh account of its
+ * role (so no other cell's credentials change), with a temporary password when `temporary`; the other
+ * columns send their own (missing or dead) token.
+ */
+async function passwordChange({ col, fx }: Cell, temporary: boolean): Promise<Built> {
+  const role = LIVE_ROLE[col];
+  const body = { current_password: 'a long enough password', new_password: `matrix new password ${fx.unique()}` };
+  if (!role) return { path: '/api/auth/password/', body };
+  const u = await makeUserWithToken(role, { password: body.current_password });
+  if (temporary) await updateUser(u.id, { mustChangePassword: true });
+  return { path: '/api/auth/password/', token: u.token, body };
 }
 function digitsAsLetters(n: number): string {
   return String(n).split('').map((d) => 'abcdefghij'[Number(d)]).join('');
@@ -133,6 +151,11 @@ const ROWS: Row[] = [
   { expect: '401  200  200  200  200  200  401  401  401', key: 'POST /api/auth/logout/',
     // Logging out revokes the token sent: each cell spends a fresh one of its column's kind.
     build: async ({ col, fx }) => ({ path: '/api/auth/logout/', token: await fx.freshToken(col) }) },
+  { expect: '401  200  200  200  200  200  401  401  401', key: 'POST /api/auth/password/',
+    build: (c) => passwordChange(c, false) },
+  // A user with a temporary password may call it (every other route answers them 403 password_change_required).
+  { expect: '401  200  200  200  200  200  401  401  401', key: 'POST /api/auth/password/', variant: 'temporary password',
+    build: (c) => passwordChange(c, true) },
   // next-auth's own endpoints (browser sign-in; bearer tokens mean nothing to them)
   { expect: '200  200  200  200  200  200  200  200  200', key: 'GET /api/auth/{...nextauth}/', variant: 'session',
     build: () => ({ path: '/api/auth/session' }) },
@@ -240,6 +263,15 @@ const ROWS: Row[] = [
     build: (c) => ({ path: `/api/users/${c.target.id}/`, body: { name: `Renamed By ${c.col === 'admin' ? 'Admin' : 'Someone'}` } }) },
   { expect: '401  403  403  403  403  200  401  401  401', key: 'DELETE /api/users/{id}/',
     build: (c) => freshTarget(c, 'user') },
+  // A fresh account per cell (a reset ends its sessions); the patientOwn cell resets its own (refused: admins only).
+  { expect: '401  403  403  403  403  200  401  401  401', key: 'POST /api/users/{id}/reset-password/',
+    build: async (c) => {
+      if (c.col === 'patientOwn') {
+        const p = await c.fx.freshPatientLike(c.target);
+        return { path: `/api/users/${p.id}/reset-password/`, token: p.token };
+      }
+      return { path: `/api/users/${(await makeUser('doctor')).id}/reset-password/` };
+    } },
 
   // ---- Unknown paths: a JSON 404 for everyone, whatever the method
   ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((m): Row => ({

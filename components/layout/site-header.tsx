@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getSessionUser } from '@/lib/auth/current-user';
-import { SignOutButton } from './sign-out-button';
+import { Suspense } from 'react';
+import { AccountMenu } from './account-menu';
+import { PasswordChangedNotice } from './password-changed-notice';
 
 const NAV: Record<string, Array<[string, string]>> = {
   patient: [['/patient', 'Home'], ['/patient/book', 'Book'], ['/patient/appointments', 'My appointments'], ['/patient/records', 'My records'], ['/patient/profile', 'My profile']],
@@ -8,10 +10,14 @@ const NAV: Record<string, Array<[string, string]>> = {
   admin: [['/admin', 'Dashboard'], ['/admin/users', 'Users'], ['/admin/activity', 'Activity'], ['/admin/doctors', 'Doctors'], ['/admin/reminders', 'Reminders'], ['/admin/reports', 'Reports'], ['/admin/diagnoses', 'Diagnoses']],
 };
 
-/** The top bar: the clinic name, the signed-in user's portal links and sign out (server component). */
+/**
+ * The top bar: the clinic name, the signed-in user's portal links and their account menu (change
+ * password, sign out); below it, the notice that a password was just changed.
+ */
 export async function SiteHeader() {
   const user = await getSessionUser().catch(() => null);
   return (
+    <>
     <header className="bg-teal-800 text-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
         <Link href="/" className="py-2 text-lg font-semibold">E-Health</Link>
@@ -21,10 +27,7 @@ export async function SiteHeader() {
           ))}
         </nav>
         {user ? (
-          <div className="flex items-center gap-3 text-sm">
-            <span aria-label="Signed in as">{user.name} <span className="opacity-80">({user.role})</span></span>
-            <SignOutButton />
-          </div>
+          <AccountMenu name={user.name} role={user.role} />
         ) : (
           <div className="flex gap-3 text-sm">
             <Link href="/sign-in" className="inline-flex min-h-11 items-center underline-offset-4 hover:underline">Sign in</Link>
@@ -33,5 +36,7 @@ export async function SiteHeader() {
         )}
       </div>
     </header>
+    {user && <Suspense fallback={null}><PasswordChangedNotice /></Suspense>}
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import { q, tables } from '../index';
 import { affectedRows, insertOne } from '../dialect';
 
@@ -30,4 +30,25 @@ export async function revokeApiToken(tokenHash: string): Promise<boolean> {
 export async function touchApiToken(id: number, at: Date): Promise<void> {
   const db = await q();
   await db.update(tables.apiTokens).set({ lastUsedAt: at }).where(eq(tables.apiTokens.id, id));
+}
+
+/** Moves token `id` to session version `sessionVersion` (keeps the caller's own session across a version bump). */
+export async function setApiTokenSessionVersion(id: number, sessionVersion: number): Promise<void> {
+  const db = await q();
+  await db.update(tables.apiTokens).set({ sessionVersion }).where(eq(tables.apiTokens.id, id));
+}
+
+/**
+ * Revokes the open (unrevoked, unexpired) API tokens and browser sessions of user `userId` issued at
+ * session version `sessionVersion` (the ones that were valid), except token `exceptId` when given;
+ * returns how many were revoked.
+ */
+export async function revokeApiTokensOfUser(userId: number, sessionVersion: number, opts: { at?: Date; exceptId?: number } = {}): Promise<number> {
+  const db = await q();
+  const t = tables.apiTokens;
+  const at = opts.at ?? new Date();
+  const res = await db.update(t).set({ revokedAt: at })
+    .where(and(eq(t.userId, userId), eq(t.sessionVersion, sessionVersion), isNull(t.revokedAt), gt(t.expiresAt, at),
+      opts.exceptId === undefined ? undefined : ne(t.id, opts.exceptId)));
+  return affectedRows(res);
 }

@@ -1,9 +1,10 @@
 /**
  * A user with a temporary password (created by an admin, `must_change_password`) on the API, on SQLite
  * and MariaDB: every route answers 403 `forbidden` with `reason: "password_change_required"` — for a
- * bearer token issued earlier and for a browser session alike — except logout; login checks the password
- * and then refuses to issue a token (no token row is written); once the password is changed on the web
- * (lib/users/change-password.ts), the same token and login work again. Other users are unaffected.
+ * bearer token and for a browser session alike — except logout and `POST /api/auth/password/`; login
+ * checks the password and issues a token marked `must_change_password: true`, with which the user
+ * changes the password through the API (no browser needed); then the same token works everywhere.
+ * Other users are unaffected.
  */
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -18,6 +19,7 @@ vi.mock('next/headers', () => ({
 
 const { POST: login } = await import('@/app/api/auth/login/route');
 const { POST: logout } = await import('@/app/api/auth/logout/route');
+const { POST: changePasswordRoute } = await import('@/app/api/auth/password/route');
 const { GET: listAppointments } = await import('@/app/api/appointments/route');
 const { GET: listDoctors } = await import('@/app/api/doctors/route');
 const { GET: getUser, PUT: putUser } = await import('@/app/api/users/[id]/route');
@@ -82,13 +84,24 @@ describe('a bearer token of a user with a temporary password', () => {
     expect((await listDoctors(req('GET', '/api/doctors/', bearer(token)))).status).toBe(401);
   });
 
-  it('works again once the password is changed, without a new token', async () => {
+  it('may change the password through POST /api/auth/password/, and then works everywhere without a new token', async () => {
     const u = await temporaryDoctor();
     const { token } = await issueApiToken((await findUserById(u.id))!);
     await expectPasswordChangeRequired(await listDoctors(req('GET', '/api/doctors/', bearer(token))));
+    const res = await changePasswordRoute(req('POST', '/api/auth/password/', bearer(token), { current_password: u.password, new_password: 'my own password 1' }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toMatchObject({ user: { id: u.id }, other_sessions_ended: 0 });
+    expect((await findUserById(u.id))!.mustChangePassword).toBe(false);
+    expect((await listDoctors(req('GET', '/api/doctors/', bearer(token)))).status).toBe(200);
+  });
+
+  it('a password changed on the web ends that token (other sessions end)', async () => {
+    const u = await temporaryDoctor();
+    const { token } = await issueApiToken((await findUserById(u.id))!);
     const me = { id: u.id, name: u.name, email: u.email, role: 'doctor' as const, via: 'session' as const, mustChangePassword: true };
     await changePassword({ user: me, actor: actorOf(me), input: { current_password: u.password, new_password: 'my own password 1' } });
-    expect((await listDoctors(req('GET', '/api/doctors/', bearer(token)))).status).toBe(200);
+    expect((await listDoctors(req('GET', '/api/doctors/', bearer(token)))).status).toBe(401);
   });
 
   it('leaves users without a temporary password alone', async () => {
@@ -112,20 +125,53 @@ describe('a browser session of a user with a temporary password', () => {
     await updateUser(u.id, { mustChangePassword: false });
     expect((await listDoctors(req('GET', '/api/doctors/'))).status).toBe(200);
   });
+
+  it('may change the password through POST /api/auth/password/ with the cookie; that session stays, another one ends', async () => {
+    const u = await temporaryDoctor();
+    const row = (await findUserById(u.id))!;
+    const sid = await openBrowserSession(row);
+    const otherSid = await openBrowserSession(row);
+    const cookieOf = async (s: string) => encode({ token: { uid: u.id, sid: s }, secret: SECRET });
+    const mine = await cookieOf(sid);
+    const theirs = await cookieOf(otherSid);
+    jar.set('next-auth.session-token', mine);
+    const res = await changePasswordRoute(req('POST', '/api/auth/password/', {}, { current_password: u.password, new_password: 'a brand new secret' }));
+    expect(res.status).toBe(200);
+    expect((await res.json()).other_sessions_ended).toBe(1);
+    expect((await listDoctors(req('GET', '/api/doctors/'))).status).toBe(200);
+    jar.set('next-auth.session-token', theirs);
+    expect((await listDoctors(req('GET', '/api/doctors/'))).status).toBe(401);
+  });
 });
 
 describe('POST /api/auth/login/ for a user with a temporary password', () => {
-  it('checks the password, then refuses to issue a token (403 password_change_required)', async () => {
+  it('checks the password, then issues a token good only for changing it (must_change_password: true)', async () => {
     const u = await temporaryDoctor();
     const wrong = await login(req('POST', '/api/auth/login/', {}, { email: u.email, password: 'not the password' }));
     expect(wrong.status).toBe(401); // says nothing about the account before the password is right
-    await expectPasswordChangeRequired(await login(req('POST', '/api/auth/login/', {}, { email: u.email, password: u.password })));
-    expect(await tokenRows(u.id)).toHaveLength(0);
-    // Audited as what it was: a denied sign-in, not a successful one.
+    const res = await login(req('POST', '/api/auth/login/', {}, { email: u.email, password: u.password }));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.must_change_password).toBe(true);
+    expect(await tokenRows(u.id)).toHaveLength(1);
+    await expectPasswordChangeRequired(await listDoctors(req('GET', '/api/doctors/', bearer(body.token))));
+    // A wrong current password or a common new one: refused, nothing changes.
+    const bad = await changePasswordRoute(req('POST', '/api/auth/password/', bearer(body.token), { current_password: 'not it at all', new_password: 'my own password 3' }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields.current_password).toBeDefined();
+    const common = await changePasswordRoute(req('POST', '/api/auth/password/', bearer(body.token), { current_password: u.password, new_password: 'Password123' }));
+    expect(common.status).toBe(400);
+    expect((await common.json()).error.fields.new_password[0]).toMatch(/too common/);
+    expect((await findUserById(u.id))!.mustChangePassword).toBe(true);
+    const ok = await changePasswordRoute(req('POST', '/api/auth/password/', bearer(body.token), { current_password: u.password, new_password: 'my own password 3' }));
+    expect(ok.status).toBe(200);
+    expect((await listDoctors(req('GET', '/api/doctors/', bearer(body.token)))).status).toBe(200);
     const db = await q();
     const events = await db.select().from(tables.auditEvents).where(eq(tables.auditEvents.entityId, u.id));
     const signIns = events.filter((e) => e.action === 'auth.sign_in').map((e) => ({ outcome: e.outcome, reason: (e.details as { reason?: string } | null)?.reason ?? null }));
-    expect(signIns).toEqual([{ outcome: 'failure', reason: 'bad_credentials' }, { outcome: 'denied', reason: 'password_change_required' }]);
+    expect(signIns).toEqual([{ outcome: 'failure', reason: 'bad_credentials' }, { outcome: 'success', reason: null }]);
+    const changes = events.filter((e) => e.action === 'user.change_password').map((e) => e.outcome);
+    expect(changes).toEqual(['failure', 'success']);
   });
 
   it('issues a token once the password is changed', async () => {

@@ -117,3 +117,27 @@ describe('defineOperation', () => {
     withApi(op, async () => ({ id: 'one' }));
   });
 });
+
+describe('withApi: Cache-Control', () => {
+  const plain = defineOperation({
+    method: 'GET', path: '/api/things/', operationId: 'listThings', tag: 'Things', auth: 'none',
+    summary: 'Things', success: { status: 200, description: 'Things.', schema: z.object({ n: z.number() }) },
+  });
+
+  it('is no-store on data, on errors (4xx and 500) and on a Response of the handler without its own rule', async () => {
+    const answers = [
+      await call(withApi(plain, async () => ({ n: 1 })), 'GET', '/api/things/'),
+      await call(POST, 'POST', '/api/things/', { body: '{}' }),
+      await call(GET, 'GET', '/api/things/x/', { params: { id: 'x' } }),
+      await call(withApi(plain, async () => { throw new Error('boom'); }), 'GET', '/api/things/'),
+      await call(withApi(plain, async () => new Response('csv', { headers: { 'content-type': 'text/csv' } })), 'GET', '/api/things/'),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 400, 404, 500, 200]);
+    for (const r of answers) expect(r.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('keeps the rule a handler chose for public reference data', async () => {
+    const res = await call(withApi(plain, async () => new Response('{}', { headers: { 'Cache-Control': 'public, max-age=300' } })), 'GET', '/api/things/');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+  });
+});

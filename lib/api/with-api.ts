@@ -6,7 +6,8 @@
  * data-changing requests authenticated only by the cookie, check that `Origin` is our own → parse the
  * path parameters, query and body by the operation (./request-input.ts) → run → answer the handler's
  * data as JSON with the operation's success status → map errors to `{"error":{"code","message",
- * "fields"?}}` with their status. Unknown errors become a generic 500.
+ * "fields"?}}` with their status. Unknown errors become a generic 500. Every answer, errors included,
+ * carries `Cache-Control: no-store` (patient and account data must stay out of browser and proxy caches).
  */
 import crypto from 'node:crypto';
 import { NextResponse } from 'next/server';
@@ -77,12 +78,33 @@ export function operationOf(handler: unknown): Operation | undefined {
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** JSON error response in the API's envelope. */
+/** The Cache-Control value of every API answer: nothing is kept by a browser or proxy cache. */
+export const API_CACHE_CONTROL = 'no-store';
+
+/** Sets `Cache-Control: no-store` on `res` (every API answer, errors included) and returns it. */
+export function noStore<R extends Response>(res: R): R {
+  try {
+    res.headers.set('Cache-Control', API_CACHE_CONTROL);
+    return res;
+  } catch {
+    // A response with immutable headers (Response.redirect, a fetched one): copy it.
+    const copy = new Response(res.body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    copy.headers.set('Cache-Control', API_CACHE_CONTROL);
+    return copy as R;
+  }
+}
+
+/** `no-store` unless the handler's own `Response` chose a Cache-Control (public reference data). */
+function defaultNoStore(res: Response, own: boolean): Response {
+  return own && res.headers.has('Cache-Control') ? res : noStore(res);
+}
+
+/** JSON error response in the API's envelope (with `Cache-Control: no-store`). */
 export function errorResponse(e: AppError, requestId?: string): NextResponse {
   const body: Record<string, unknown> = { code: e.code, message: e.message };
   if (e.fields) body.fields = e.fields;
   if (e.extra) Object.assign(body, e.extra);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { 'Cache-Control': API_CACHE_CONTROL };
   if (e.retryAfterSeconds) headers['Retry-After'] = String(e.retryAfterSeconds);
   if (e.code === 'unauthenticated') headers['WWW-Authenticate'] = 'Bearer realm="E-Health"';
   if (e.code === 'method_not_allowed' && Array.isArray(e.extra?.allowed)) headers.Allow = (e.extra.allowed as string[]).join(', ');
@@ -162,14 +184,15 @@ export function withApi<const S extends OperationSpec>(operation: Operation<S>, 
         actor: actorOf(user, { clientAddress, requestId }),
       } as ApiContext<S>;
       const out = await handler(context);
+      const own = out instanceof Response;
       const res = out instanceof Response ? out : NextResponse.json(out, { status: op.success.status });
       res.headers.set('X-Request-Id', requestId);
-      return res;
+      return defaultNoStore(res, own);
     } catch (e) {
       const app = toAppError(e);
       if (app) return errorResponse(app, requestId);
       console.error(`[api] ${req.method} ${new URL(req.url).pathname} request ${requestId} failed: ${describeError(e)}`);
-      return NextResponse.json({ error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged.' } }, { status: 500, headers: { 'X-Request-Id': requestId } });
+      return NextResponse.json({ error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged.' } }, { status: 500, headers: { 'X-Request-Id': requestId, 'Cache-Control': API_CACHE_CONTROL } });
     }
   };
   return Object.assign(run, { [HANDLER_OPERATION]: operation as Operation }) as RouteHandler<RawParams<S>>;

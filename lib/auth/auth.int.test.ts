@@ -39,7 +39,9 @@ describe('POST /api/auth/login/', () => {
     expect(body.token).toMatch(/^ehr_[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(body.expires_at) - Date.now()).toBeGreaterThan(11.9 * 3600_000);
     expect(body.user).toMatchObject({ id: u.id, email: u.email, role: 'doctor', is_active: true });
-    expect(JSON.stringify(body)).not.toMatch(/argon2|password/i);
+    expect(body.must_change_password).toBe(false);
+    const { must_change_password: _flag, ...rest } = body;
+    expect(JSON.stringify(rest)).not.toMatch(/argon2|password/i);
     const resolved = await resolveApiToken(body.token);
     expect(resolved?.user.id).toBe(u.id);
   });

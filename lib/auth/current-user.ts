@@ -10,7 +10,7 @@ import type { UserRow } from '@/db/repositories/users';
 import type { Role } from '@/core/vocabulary';
 import type { Actor } from '@/lib/audit/audit';
 import { forbidden as forbiddenError, unauthenticated } from '@/lib/errors';
-import { resolveApiToken, resolveBrowserSession } from './tokens';
+import { resolveApiToken, resolveBrowserSessionRow } from './tokens';
 
 export interface CurrentUser {
   id: number;
@@ -19,6 +19,7 @@ export interface CurrentUser {
   role: Role;
   /** How the request authenticated. */
   via: 'session' | 'token';
+  /** The `api_tokens` row of the credential used: the bearer token, or the browser session. */
   tokenId?: number;
   mustChangePassword: boolean;
 }
@@ -38,9 +39,9 @@ export const getSessionUser = cache(async (): Promise<CurrentUser | null> => {
   const req = { headers: {}, cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])) };
   const token = await getToken({ req: req as never, secret: process.env.NEXTAUTH_SECRET });
   if (!token || typeof token.sid !== 'string') return null;
-  const user = await resolveBrowserSession(token.sid);
-  if (!user || user.id !== token.uid) return null;
-  return toCurrent(user, 'session');
+  const r = await resolveBrowserSessionRow(token.sid);
+  if (!r || r.user.id !== token.uid) return null;
+  return toCurrent(r.user, 'session', r.tokenId);
 });
 
 /**

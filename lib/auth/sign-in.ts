@@ -7,7 +7,7 @@ import { countFailuresSince, recordSignInAttempt } from '@/db/repositories/sign-
 import { findUserByEmail, type UserRow } from '@/db/repositories/users';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { env } from '@/core/env';
-import { AppError, passwordChangeRequired, rateLimited, unauthenticated } from '@/lib/errors';
+import { AppError, rateLimited, unauthenticated } from '@/lib/errors';
 import { normalizeEmail } from '@/core/text';
 import { hashPassword, verifyPassword } from './password';
 
@@ -36,9 +36,10 @@ export async function assertSignInAllowed(email: string | null, clientAddress: s
 /**
  * Checks `email` + `password` and returns the active user, or throws: `rate_limited` (429),
  * `unauthenticated` "Invalid email or password." (401, same message whether the email exists or not),
- * or `unauthenticated` for a deactivated account (only once the password was right); through the API
- * (`via: 'api'`) also `forbidden` with reason `password_change_required` while the password is
- * temporary (the API offers no way to change it; audited as denied).
+ * or `unauthenticated` for a deactivated account (only once the password was right). A user with a
+ * temporary password signs in too (audited with `must_change_password`): the page sends them to
+ * /account/password, and an API token works only on `POST /api/auth/password/` and logout until the
+ * password is changed (lib/api/with-api.ts answers 403 `password_change_required` elsewhere).
  */
 export async function signInWithPassword(input: { email: string; password: string }, actor: Omit<Actor, 'userId' | 'kind'> & { via: 'page' | 'api' }): Promise<UserRow> {
   const email = normalizeEmail(input.email);
@@ -60,10 +61,6 @@ export async function signInWithPassword(input: { email: string; password: strin
     throw new AppError('unauthenticated', 'This account is deactivated. Ask the clinic administrator.');
   }
   await recordSignInAttempt({ email, clientAddress, userId: user.id, succeeded: true, at: new Date() });
-  if (actor.via === 'api' && user.mustChangePassword) {
-    await audit(baseAudit, { action: 'auth.sign_in', entity: 'user', entityId: user.id, outcome: 'denied', details: { via: actor.via, reason: 'password_change_required' } });
-    throw passwordChangeRequired();
-  }
-  await audit(baseAudit, { action: 'auth.sign_in', entity: 'user', entityId: user.id, details: { via: actor.via } });
+  await audit(baseAudit, { action: 'auth.sign_in', entity: 'user', entityId: user.id, details: { via: actor.via, ...(user.mustChangePassword ? { must_change_password: true } : {}) } });
   return user;
 }

@@ -38,6 +38,11 @@ export async function resolveBrowserSession(sid: string, now = new Date()): Prom
   return r?.user ?? null;
 }
 
+/** Browser session `sid`'s `{ user, tokenId }` (its row id) when it is valid now, else null. */
+export async function resolveBrowserSessionRow(sid: string, now = new Date()): Promise<{ user: UserRow; tokenId: number } | null> {
+  return resolveCredential(sid, 'session', now);
+}
+
 /** Ends browser session `sid` (sign-out); returns whether it was open. */
 export async function closeBrowserSession(sid: string): Promise<boolean> {
   return revokeApiToken(hashToken(sid));

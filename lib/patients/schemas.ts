@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { SEXES } from '@/core/vocabulary';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { COMMON_PASSWORD_MESSAGE, notCommonPassword } from '@/lib/auth/common-passwords';
 import { clinicToday } from '@/core/time';
 import { toE164 } from '@/core/phone';
 
@@ -52,7 +53,8 @@ export const registerPatientSchema = z.object({
   name: personName,
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')).pipe(z.string().max(254)),
   password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024)
-    .refine((v) => v.trim().length > 0, 'A password cannot be only spaces.'),
+    .refine((v) => v.trim().length > 0, 'A password cannot be only spaces.')
+    .refine(notCommonPassword, COMMON_PASSWORD_MESSAGE),
   date_of_birth: dateOfBirth,
   gender: z.enum(SEXES, { message: 'Choose one.' }),
   phone: phoneNumber,

@@ -12,6 +12,7 @@ import { createPractitioner } from '@/db/repositories/practitioners';
 import { createUser, findUserByEmail } from '@/db/repositories/users';
 import type { ActorKind } from '@/core/vocabulary';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '@/lib/auth/password';
+import { COMMON_PASSWORD_MESSAGE, notCommonPassword } from '@/lib/auth/common-passwords';
 import { AppError, validationError, zodFieldErrors } from '@/lib/errors';
 import { foldName, normalizeEmail } from '@/core/text';
 import { toE164 } from '@/core/phone';
@@ -29,7 +30,8 @@ export const createStaffUserSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.').optional(),
   password: z.string({ error: 'Enter a password.' })
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(1024, 'Use at most 1024 characters.'),
+    .max(1024, 'Use at most 1024 characters.')
+    .refine(notCommonPassword, COMMON_PASSWORD_MESSAGE),
   /** Optional; stored as E.164 (`contact_info.phone` on `POST /api/users/`). */
   phone: z.string().trim().max(32, 'At most 32 characters.').nullish()
     .refine((v) => !v || toE164(v) !== null, 'Enter a valid phone number, e.g. 0712 345 678 or +254 712 345 678.')

@@ -6,7 +6,7 @@ import { idPathParam } from '@/lib/api/params';
 import { registerPatientSchema } from '@/lib/patients/schemas';
 import { createStaffUserSchema } from './create-staff-user';
 import { listUsersSchema, updateUserSchema } from './schemas';
-import { userListResponseSchema, userResponseSchema } from './serialize';
+import { resetPasswordResponseSchema, userListResponseSchema, userResponseSchema } from './serialize';
 
 const userId = { id: idPathParam('The user') };
 
@@ -67,5 +67,15 @@ export const deactivateUserOperation = defineOperation({
   method: 'DELETE', path: '/api/users/{id}/', operationId: 'deactivateUser', tag: 'Users', roles: ['admin'], params: userId,
   summary: 'Deactivate a user (admin); the account and its records stay',
   success: { status: 200, description: 'The deactivated user.', schema: userResponseSchema },
+  errors: ['conflict'],
+});
+
+export const resetPasswordOperation = defineOperation({
+  method: 'POST', path: '/api/users/{id}/reset-password/', operationId: 'resetUserPassword', tag: 'Users', roles: ['admin'], params: userId,
+  summary: 'Reset a user\'s password to a new temporary one (admin)',
+  description: 'The temporary password is in the answer only, once. The user must change it at the next sign-in, and every browser '
+    + 'session and API token of theirs ends at once. Not for one\'s own account (403: use `POST /api/auth/password/`); 409 for an '
+    + 'account without an email (it cannot sign in).',
+  success: { status: 200, description: 'The user and the temporary password.', schema: resetPasswordResponseSchema },
   errors: ['conflict'],
 });

@@ -4,6 +4,7 @@ import { ROLES } from '@/core/vocabulary';
 import { personName } from '@/lib/patients/schemas';
 import { toE164 } from '@/core/phone';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { COMMON_PASSWORD_MESSAGE, notCommonPassword } from '@/lib/auth/common-passwords';
 
 const PHONE_MESSAGE = 'Enter a valid phone number, e.g. 0712 345 678 or +254 712 345 678.';
 
@@ -38,11 +39,16 @@ export const updateUserSchema = z.object({
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
-/** The password change form: the current (or temporary) password and a new one (≥ 8 characters). */
+/**
+ * The password change form and `POST /api/auth/password/`: the current (or temporary) password and a
+ * new one (≥ 8 characters, not in the shipped list of common passwords, not the current one);
+ * `confirm_password` is checked when given (the form sends it, API clients may leave it out).
+ */
 export const changePasswordSchema = z.object({
   current_password: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(1024),
   new_password: z.string({ error: 'Enter a new password.' }).min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`).max(1024, 'Use at most 1024 characters.')
-    .refine((v) => v.trim().length > 0, 'A password cannot be only spaces.'),
+    .refine((v) => v.trim().length > 0, 'A password cannot be only spaces.')
+    .refine(notCommonPassword, COMMON_PASSWORD_MESSAGE),
   confirm_password: z.string().optional(),
 }).superRefine((v, ctx) => {
   if (v.confirm_password !== undefined && v.confirm_password !== v.new_password) ctx.addIssue({ code: 'custom', path: ['confirm_password'], message: 'The two new passwords differ.' });

@@ -38,3 +38,13 @@ export function serializeUser(u: UserRow): UserJson {
     date_joined: toClinicIso(u.dateJoined),
   };
 }
+
+export const resetPasswordResponseSchema = z.object({
+  user: userResponseSchema,
+  temporary_password: z.string().meta({ description: 'Shown this once: give it to the user, who must change it at the next sign-in. Their sessions and API tokens have ended.' }),
+}).meta({ id: 'ResetPasswordResponse' });
+
+/** `{ user, temporary_password }` of `POST /api/users/{id}/reset-password/`. */
+export function serializeResetPassword(u: UserRow, temporaryPassword: string): z.input<typeof resetPasswordResponseSchema> {
+  return { user: serializeUser(u), temporary_password: temporaryPassword };
+}

@@ -6,6 +6,7 @@ import { action, type ActionState } from '@/lib/api/action';
 import { deactivateUser } from '@/lib/users/deactivate-user';
 import { reactivateUser } from '@/lib/users/reactivate-user';
 import { registerUser } from '@/lib/users/register-user';
+import { resetPassword } from '@/lib/users/reset-password';
 import { updateUser } from '@/lib/users/update-user';
 
 /** What the "new staff" form gets back: the temporary password, shown once and never stored in clear. */
@@ -43,4 +44,17 @@ export const setActiveAction = action(z.object({ id: idField, active: z.enum(['t
   const u = active === 'true' ? await reactivateUser({ user, actor, id }) : await deactivateUser({ user, actor, id });
   revalidatePath('/admin/users');
   return { ok: true, message: `${u.name} is ${u.isActive ? 'active again' : 'deactivated and signed out'}.` };
+}, { roles: ['admin'] });
+
+/** What the "reset password" confirmation gets back: the new temporary password, shown once. */
+export interface PasswordResetState extends ActionState {
+  temporaryPassword?: string;
+}
+
+/** Reset password button (after its confirmation) → a new temporary password; the user's sessions and tokens end. */
+export const resetPasswordAction = action(z.object({ id: idField }), async ({ id }, { user, actor }) => {
+  const { user: u, temporaryPassword } = await resetPassword({ user, actor, id });
+  revalidatePath('/admin/users');
+  const state: PasswordResetState = { ok: true, message: `${u.name}'s password was reset and they were signed out everywhere.`, temporaryPassword };
+  return state;
 }, { roles: ['admin'] });

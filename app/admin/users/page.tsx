@@ -75,7 +75,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     {u.id === user.id && <span className="text-xs text-slate-600">(you)</span>}
                   </div>
                   <div className="text-sm text-slate-600">{u.email ?? 'No account email'} · joined {formatDate(u.dateJoined)}</div>
-                  <UserActions id={u.id} name={u.name} role={u.role} isActive={u.isActive} isSelf={u.id === user.id} />
+                  <UserActions id={u.id} name={u.name} role={u.role} isActive={u.isActive} isSelf={u.id === user.id} hasEmail={u.email !== null} />
                   {u.role === 'patient' && (
                     <Link href={`/admin/patients/${u.id}/merge`} className="inline-flex min-h-11 items-center self-start text-sm text-teal-800 underline" aria-label={`Merge another record into ${u.name}`}>
                       Merge a duplicate record into this one

@@ -4,19 +4,23 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import type { Role } from '@/core/vocabulary';
 import { initialActionState } from '@/lib/api/action-state';
-import { changeRoleAction, setActiveAction } from './actions';
+import { changeRoleAction, resetPasswordAction, setActiveAction, type PasswordResetState } from './actions';
 
-/** Role change (staff only, not oneself) and deactivate/reactivate, each after one confirmation. */
-export function UserActions({ id, name, role, isActive, isSelf }: { id: number; name: string; role: Role; isActive: boolean; isSelf: boolean }) {
+/**
+ * Role change (staff only, not oneself), password reset (accounts with an email, not oneself: the new
+ * temporary password is shown once) and deactivate/reactivate, each after one confirmation.
+ */
+export function UserActions({ id, name, role, isActive, isSelf, hasEmail = true }: { id: number; name: string; role: Role; isActive: boolean; isSelf: boolean; hasEmail?: boolean }) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initialActionState);
   const [activeState, activeAction, activePending] = useActionState(setActiveAction, initialActionState);
+  const [resetState, resetAction, resetPending] = useActionState<PasswordResetState, FormData>(resetPasswordAction, initialActionState);
   // A confirmation stays open until its action answers (the answer's nonce differs from the one it opened with).
-  const [open, setOpen] = useState<null | { kind: 'role' | 'active'; nonces: string }>(null);
-  const nonces = `${roleState.nonce}/${activeState.nonce}`;
+  const [open, setOpen] = useState<null | { kind: 'role' | 'active' | 'reset'; nonces: string }>(null);
+  const nonces = `${roleState.nonce}/${activeState.nonce}/${resetState.nonce}`;
   const confirming = open && open.nonces === nonces ? open.kind : null;
-  const setConfirming = (kind: 'role' | 'active' | null) => setOpen(kind ? { kind, nonces } : null);
+  const setConfirming = (kind: 'role' | 'active' | 'reset' | null) => setOpen(kind ? { kind, nonces } : null);
   const newRole: Role = role === 'admin' ? 'doctor' : 'admin';
-  const message = [roleState, activeState].find((s) => s.message);
+  const message = [roleState, activeState, resetState].find((s) => s.message && !(s === resetState && s.ok));
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
@@ -35,6 +39,16 @@ export function UserActions({ id, name, role, isActive, isSelf }: { id: number; 
             </Button>
           )
         )}
+        {hasEmail && !isSelf && (confirming === 'reset' ? (
+          <form action={resetAction} className="flex flex-wrap items-center gap-2">
+            <input type="hidden" name="id" value={id} />
+            <span>Reset {name}&apos;s password? They are signed out everywhere and must choose a new one.</span>
+            <Button type="submit" variant="danger" size="sm" disabled={resetPending}>Yes, reset password</Button>
+            <Button type="button" variant="neutral" size="sm" onClick={() => setConfirming(null)}>Cancel</Button>
+          </form>
+        ) : confirming === null && (
+          <Button type="button" variant="neutral" size="sm" onClick={() => setConfirming('reset')}>Reset password</Button>
+        ))}
         {confirming === 'active' ? (
           <form action={activeAction} className="flex flex-wrap items-center gap-2">
             <input type="hidden" name="id" value={id} />
@@ -51,6 +65,13 @@ export function UserActions({ id, name, role, isActive, isSelf }: { id: number; 
           </Button>
         )}
       </div>
+      {resetState.ok && resetState.temporaryPassword && (
+        <Notice tone="warning" as="div">
+          <p className="font-semibold">{resetState.message}</p>
+          <p className="mt-1">New temporary password: <code data-testid="reset-temporary-password" className="select-all rounded bg-white px-2 py-1 font-mono">{resetState.temporaryPassword}</code></p>
+          <p className="mt-1 text-sm">Give it to them privately. It is shown only this once; they must choose their own at their next sign-in.</p>
+        </Notice>
+      )}
       {message?.message && <Notice tone={message.ok ? 'success' : 'error'} compact>{message.message}</Notice>}
     </div>
   );

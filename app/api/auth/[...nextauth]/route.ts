@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { authOptions } from '@/lib/auth/options';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import { assertSignInAllowed } from '@/lib/auth/sign-in';
-import { errorResponse } from '@/lib/api/with-api';
+import { errorResponse, noStore } from '@/lib/api/with-api';
 import { AppError } from '@/lib/errors';
 import { normalizeEmail } from '@/core/text';
 
@@ -11,9 +11,15 @@ const nextAuth = NextAuth(authOptions);
 
 /**
  * next-auth, with its plain-text errors and thrown errors (e.g. an unsupported action) turned into
- * the API's JSON envelope with a 4xx status.
+ * the API's JSON envelope with a 4xx status; every answer carries `Cache-Control: no-store`. The
+ * session answer (`GET /api/auth/session`) is `{}` for a session that was signed out, revoked or
+ * deactivated (the `jwt` callback in lib/auth/options.ts checks the server-side session).
  */
 async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
+  return noStore(await nextAuthHandler(req, ctx));
+}
+
+async function nextAuthHandler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
   try {
     const res: Response = await nextAuth(req, ctx);
     const type = res.headers.get('content-type') ?? '';
@@ -42,10 +48,10 @@ export async function POST(req: Request, ctx: { params: Promise<{ nextauth: stri
       if (e instanceof AppError && e.code === 'rate_limited') {
         // next-auth's client reads `error` from this absolute URL; build it from the Host the browser used.
         const url = new URL('/sign-in?error=RateLimited', `http://${req.headers.get('host') ?? 'localhost'}`).toString();
-        return NextResponse.json(
+        return noStore(NextResponse.json(
           { url, error: { code: e.code, message: e.message } },
           { status: 429, headers: { 'Retry-After': String(e.retryAfterSeconds ?? 60) } },
-        );
+        ));
       }
       throw e;
     }

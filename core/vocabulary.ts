@@ -47,22 +47,29 @@ export const ALLERGY_MATCH_KINDS = ['substance', 'class', 'cross_reactivity'] as
 export type AllergyMatchKind = (typeof ALLERGY_MATCH_KINDS)[number];
 
 /**
+ * One recorded allergy a prescribed medicine matched: the medicine as written, the allergy's
+ * substance, how they matched, the shared class (or the medicine's class for cross-reactivity), and
+ * the allergy's severity and reaction and a cross-reactivity note where known.
+ */
+export interface AllergyMatchDetail {
+  medicine: string;
+  allergySubstance: string;
+  kind: AllergyMatchKind;
+  className?: string;
+  severity?: 'mild' | 'moderate' | 'severe';
+  reaction?: string;
+  note?: string;
+}
+
+/**
  * Allergy warnings a prescriber saw and confirmed when saving a record version (stored with the
  * record, `medical_records.allergy_override`): when, by whom (a user id; null for a non-user actor),
- * and the matches `{ medicine, allergySubstance, kind, className?, severity?, reaction?, note? }`.
+ * and the matches (`AllergyMatchDetail`).
  */
 export interface AllergyOverride {
   confirmedAt: string;
   confirmedById: number | null;
-  matches: Array<{
-    medicine: string;
-    allergySubstance: string;
-    kind: AllergyMatchKind;
-    className?: string;
-    severity?: 'mild' | 'moderate' | 'severe';
-    reaction?: string;
-    note?: string;
-  }>;
+  matches: AllergyMatchDetail[];
 }
 
 /** Appointment statuses that hold a slot (and occupancy cells). */

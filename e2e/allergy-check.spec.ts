@@ -1,4 +1,4 @@
-import { chooseOwnPassword, expect, signIn, test } from './helpers';
+import { expect, startWalkInAsNewDoctor, test } from './helpers';
 
 test('a doctor charts amoxicillin for a patient allergic to penicillin: warned before saving, confirms, and the override shows on the record', async ({ page, api }) => {
   const [doctor, patient] = await Promise.all([api.newDoctor('Dr Wanjiru'), api.newPatient('Akinyi')]);
@@ -7,13 +7,7 @@ test('a doctor charts amoxicillin for a patient allergic to penicillin: warned b
   const profiles = await api.send<{ results: Array<{ id: number }> }>('GET', '/api/patient-profiles/', { token: patientToken });
   await api.send('PUT', `/api/patient-profiles/${profiles.results[0].id}/`, { token: patientToken, data: { allergies: [{ substance: 'Penicillin', reaction: 'Hives', severity: 'severe' }] } });
 
-  await signIn(page, doctor.email, doctor.password, /\/account\/password$/);
-  await chooseOwnPassword(page, doctor.password, 'a doctor password');
-  await page.getByRole('link', { name: 'Patients', exact: true }).click();
-  await page.getByLabel('Name, phone or patient number').fill(patient.name);
-  await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByTestId('patient-results').locator(':scope > li').getByRole('button', { name: 'Start walk-in visit' }).click();
-  await expect(page.getByRole('heading', { name: `Chart a visit: ${patient.name}` })).toBeVisible();
+  await startWalkInAsNewDoctor(page, doctor, patient.name);
   await expect(page.getByText('Allergies: Penicillin')).toBeVisible();
 
   // The medicine input completes from the shipped essential-medicines list.

@@ -1,4 +1,4 @@
-import { AUTH, chooseOwnPassword, expect, signIn, test } from './helpers';
+import { AUTH, expect, startWalkInAsNewDoctor, test } from './helpers';
 
 /**
  * Issue 10, point 4: an admin makes a code a favourite on /admin/diagnoses; a doctor opening the
@@ -23,13 +23,7 @@ test('an admin sets a favourite diagnosis; the doctor sees it before typing and 
 
   // A doctor of their own starts a walk-in visit for a patient of their own.
   const [doctor, patient] = await Promise.all([api.newDoctor('Dr Wanjiru'), api.newPatient('Achieng')]);
-  await signIn(page, doctor.email, doctor.password, /\/account\/password$/);
-  await chooseOwnPassword(page, doctor.password, 'a doctor password');
-  await page.getByRole('link', { name: 'Patients', exact: true }).click();
-  await page.getByLabel('Name, phone or patient number').fill(patient.name);
-  await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByTestId('patient-results').locator(':scope > li').getByRole('button', { name: 'Start walk-in visit' }).click();
-  await expect(page.getByRole('heading', { name: `Chart a visit: ${patient.name}` })).toBeVisible();
+  await startWalkInAsNewDoctor(page, doctor, patient.name);
 
   // Before typing: the favourites.
   const search = page.getByRole('combobox', { name: /Add (a|another) diagnosis/ });

@@ -41,6 +41,20 @@ export async function chooseOwnPassword(page: Page, temporary: string, next: str
   await expect(page).not.toHaveURL(/\/account\/password/);
 }
 
+/**
+ * As a doctor who has just been created with a temporary password: signs in, chooses their own
+ * password, finds `patientName` on the Patients page and starts a walk-in visit; ends on the chart form.
+ */
+export async function startWalkInAsNewDoctor(page: Page, doctor: { email: string; password: string }, patientName: string) {
+  await signIn(page, doctor.email, doctor.password, /\/account\/password$/);
+  await chooseOwnPassword(page, doctor.password, 'a doctor password');
+  await page.getByRole('link', { name: 'Patients', exact: true }).click();
+  await page.getByLabel('Name, phone or patient number').fill(patientName);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByTestId('patient-results').locator(':scope > li').getByRole('button', { name: 'Start walk-in visit' }).click();
+  await expect(page.getByRole('heading', { name: `Chart a visit: ${patientName}` })).toBeVisible();
+}
+
 /** Opens the header's account menu (Change password, Sign out). */
 export async function openAccountMenu(page: Page) {
   await page.getByLabel('Signed in as').click();

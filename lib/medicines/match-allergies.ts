@@ -4,7 +4,7 @@
  * antibiotics, NSAIDs…), or a class known to cross-react (penicillins ↔ cephalosporins). Pure code,
  * no I/O; the class table and its sources are in `drug-classes.ts` (README.md beside it).
  */
-import type { AllergyMatchKind } from '@/core/vocabulary';
+import type { AllergyMatchDetail, AllergyMatchKind } from '@/core/vocabulary';
 import { CROSS_REACTIVITY, DRUG_CLASSES, STEM_EXCEPTIONS, SUBSTANCE_ALIASES, type DrugClass } from './drug-classes';
 
 /** An allergy as recorded on the patient (FHIR AllergyIntolerance, reduced). */
@@ -21,15 +21,8 @@ export type { AllergyMatchKind };
  * `className` the class they share (or the class of the medicine, for cross-reactivity), `note` the
  * cross-reactivity note.
  */
-export interface AllergyMatch {
+export interface AllergyMatch extends AllergyMatchDetail {
   line: number;
-  medicine: string;
-  allergySubstance: string;
-  kind: AllergyMatchKind;
-  className?: string;
-  severity?: 'mild' | 'moderate' | 'severe';
-  reaction?: string;
-  note?: string;
 }
 
 /** Words that say nothing about the substance: forms, units, packaging. */

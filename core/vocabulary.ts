@@ -49,10 +49,12 @@ export type AllergyMatchKind = (typeof ALLERGY_MATCH_KINDS)[number];
 /**
  * One recorded allergy a prescribed medicine matched: the medicine as written, the allergy's
  * substance, how they matched, the shared class (or the medicine's class for cross-reactivity), and
- * the allergy's severity and reaction and a cross-reactivity note where known.
+ * the allergy's severity and reaction and a cross-reactivity note where known. `source` is
+ * "prescription" when the medicine was found in the free-text prescription (absent for a line).
  */
 export interface AllergyMatchDetail {
   medicine: string;
+  source?: 'prescription';
   allergySubstance: string;
   kind: AllergyMatchKind;
   className?: string;

@@ -5,6 +5,8 @@ import type { ActionState } from '@/lib/api/action-state';
 /** One match of a 409 `reason: "allergy"` (the API's `AllergyMatch`). */
 interface Match {
   line?: number;
+  /** "prescription": found in the free-text prescription. */
+  source?: 'prescription';
   medicine: string;
   allergy_substance: string;
   match: 'substance' | 'class' | 'cross_reactivity';
@@ -36,7 +38,7 @@ export function AllergyWarning({ matches }: { matches: Match[] }) {
         <ul className="mt-1 list-disc pl-5">
           {matches.map((m, i) => (
             <li key={i}>
-              <span className="font-medium">{m.medicine}</span>: allergy to {m.allergy_substance} ({MATCH_WORDS[m.match]}{m.class ? `, ${m.class}` : ''})
+              <span className="font-medium">{m.medicine}</span>{m.source === 'prescription' ? ' (free-text prescription)' : ''}: allergy to {m.allergy_substance} ({MATCH_WORDS[m.match]}{m.class ? `, ${m.class}` : ''})
               {m.severity ? `, ${m.severity}` : ''}{m.reaction ? ` — ${m.reaction}` : ''}
               {m.note && <span className="block text-sm">{m.note}</span>}
             </li>

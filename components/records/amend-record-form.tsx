@@ -54,7 +54,7 @@ export function AmendRecordForm({ recordId, version, ageYears, defaults, action 
   const [lines, setLines] = useState(Math.max(1, defaults.prescriptions.length, echoedLines));
   const val = (name: string, fallback: string | undefined) => (echoed ? (v[name] ?? '') : (fallback ?? ''));
   const input = 'min-h-11 w-full rounded border border-slate-400 px-3 py-2';
-  // A refusal for allergies shows the matches and a confirmation, until a medicine is edited.
+  // A refusal for allergies shows the matches and a confirmation, until a medicine (line or free text) is edited.
   const allergyMatches = allergyMatchesOf(state);
   const [medicineEditedAt, setMedicineEditedAt] = useState<string | undefined>();
   const showAllergyWarning = allergyMatches !== null && medicineEditedAt !== state.nonce;
@@ -109,7 +109,8 @@ export function AmendRecordForm({ recordId, version, ageYears, defaults, action 
         {defaults.freePrescription && (
           <div className="flex flex-col gap-1">
             <label htmlFor="prescription" className="text-sm font-medium">Prescription as free text</label>
-            <textarea id="prescription" name="prescription" rows={2} maxLength={2000} defaultValue={val('prescription', defaults.freePrescription)} className={input} />
+            <textarea id="prescription" name="prescription" rows={2} maxLength={2000} defaultValue={val('prescription', defaults.freePrescription)} className={input}
+              onChange={() => setMedicineEditedAt(state.nonce)} />
             <p className="text-sm text-slate-600">Kept only while no medicine line is filled in.</p>
           </div>
         )}

@@ -85,7 +85,7 @@ export function AllergyOverrideNote({ override }: { override: NonNullable<Record
       <ul className="list-disc pl-5">
         {override.matches.map((m, i) => (
           <li key={i}>
-            {m.medicine}: allergy to {m.allergySubstance} ({MATCH_WORDS[m.kind]}{m.className ? `, ${m.className}` : ''}){m.severity ? `, ${m.severity}` : ''}{m.reaction ? ` — ${m.reaction}` : ''}
+            {m.medicine}{m.source === 'prescription' ? ' (free-text prescription)' : ''}: allergy to {m.allergySubstance} ({MATCH_WORDS[m.kind]}{m.className ? `, ${m.className}` : ''}){m.severity ? `, ${m.severity}` : ''}{m.reaction ? ` — ${m.reaction}` : ''}
           </li>
         ))}
       </ul>

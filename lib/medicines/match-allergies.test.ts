@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldMedicine, matchAllergies, type AllergyEntry } from './match-allergies';
+import { foldMedicine, matchAllergies, matchFreeTextAllergies, splitFreePrescription, type AllergyEntry } from './match-allergies';
 
 const rx = (...medicines: string[]) => medicines.map((medicine) => ({ medicine }));
 const kinds = (medicine: string, allergy: AllergyEntry | string) =>
@@ -107,5 +107,32 @@ describe('matchAllergies', () => {
     expect(m.map((x) => [x.line, x.allergySubstance, x.kind])).toEqual([
       [1, 'Penicillin', 'class'], [2, 'Sulfa', 'class'], [3, 'Aspirin', 'class'],
     ]);
+  });
+});
+
+describe('the free-text prescription', () => {
+  it('is split into medicines on new lines, ";", ",", "+" and "and"', () => {
+    expect(splitFreePrescription('Amoxicillin 500mg tds x5d')).toEqual(['Amoxicillin 500mg tds x5d']);
+    expect(splitFreePrescription('Paracetamol 1g tds; Amoxicillin 500mg, ORS + Zinc\nIbuprofen 400mg AND Omeprazole')).toEqual([
+      'Paracetamol 1g tds', 'Amoxicillin 500mg', 'ORS', 'Zinc', 'Ibuprofen 400mg', 'Omeprazole',
+    ]);
+    expect(splitFreePrescription('  ;\n ')).toEqual([]);
+    expect(splitFreePrescription(null)).toEqual([]);
+    expect(foldMedicine('Amoxicillin 500mg tds x5d')).toBe('amoxicillin');
+  });
+
+  it('matches each medicine of the text like a line, marked as the free text (no line index)', () => {
+    expect(matchFreeTextAllergies('Amoxicillin 500mg tds x5d', [{ substance: 'Penicillin', severity: 'severe', reaction: 'Anaphylaxis' }])).toEqual([
+      { line: null, source: 'prescription', medicine: 'Amoxicillin 500mg tds x5d', allergySubstance: 'Penicillin', kind: 'class', className: 'penicillins', severity: 'severe', reaction: 'Anaphylaxis' },
+    ]);
+    const m = matchFreeTextAllergies('Paracetamol 1g tds; Ceftriaxone 1g IV stat\nIbuprofen 400mg and Co-trimoxazole 960mg bd', [
+      { substance: 'Penicillin' }, { substance: 'Aspirin' }, { substance: 'Sulfa' },
+    ]);
+    expect(m.map((x) => [x.medicine, x.allergySubstance, x.kind])).toEqual([
+      ['Ceftriaxone 1g IV stat', 'Penicillin', 'cross_reactivity'], ['Ibuprofen 400mg', 'Aspirin', 'class'], ['Co-trimoxazole 960mg bd', 'Sulfa', 'class'],
+    ]);
+    expect(matchFreeTextAllergies('Amoxicillin 500mg; amoxicillin 500 mg', [{ substance: 'Penicillin' }])).toHaveLength(1);
+    expect(matchFreeTextAllergies('Paracetamol 1g tds, ORS', [{ substance: 'Penicillin' }])).toEqual([]);
+    expect(matchFreeTextAllergies('', [{ substance: 'Penicillin' }])).toEqual([]);
   });
 });

@@ -17,12 +17,13 @@ export interface AllergyEntry {
 export type { AllergyMatchKind };
 
 /**
- * One prescription line that matches one recorded allergy: `line` is the line's index (from 0),
- * `className` the class they share (or the class of the medicine, for cross-reactivity), `note` the
- * cross-reactivity note.
+ * One prescription line (or one piece of the free-text prescription) that matches one recorded
+ * allergy: `line` is the line's index (from 0), or null for the free text (then `source` is
+ * "prescription"); `className` the class they share (or the class of the medicine, for
+ * cross-reactivity), `note` the cross-reactivity note.
  */
 export interface AllergyMatch extends AllergyMatchDetail {
-  line: number;
+  line: number | null;
 }
 
 /** Words that say nothing about the substance: forms, units, packaging. */
@@ -32,6 +33,8 @@ const NOISE = new Set([
   'iu', 'units', 'unit', 'dispersible', 'dt', 'sr', 'er', 'xr', 'mr', 'forte', 'ds', 'ss', 'and', 'with', 'plus', 'sodium',
   'potassium', 'hydrochloride', 'hcl', 'trihydrate', 'allergy', 'allergic', 'to', 'drug', 'drugs', 'the', 'of', 'unknown', 'none',
   'reaction', 'intolerance', 'sensitivity', 'all', 'group', 'class', 'antibiotic', 'antibiotics', 'family',
+  // Dosing words of a free-text prescription ("Amoxicillin 500mg tds x5d"), so they do not change the medicine.
+  'od', 'bd', 'bid', 'tds', 'tid', 'qds', 'qid', 'prn', 'stat', 'nocte', 'mane', 'daily', 'for', 'day', 'days', 'week', 'weeks', 'x',
 ]);
 
 /**
@@ -213,4 +216,28 @@ export function matchAllergies(lines: ReadonlyArray<{ medicine: string }>, aller
     }
   });
   return out;
+}
+
+/**
+ * The medicines of a free-text prescription (the seed's `prescription` field): the text split on new
+ * lines, ";", ",", "+" and the word "and", each piece trimmed, empty pieces dropped.
+ * `"Amoxicillin 500mg tds x5d; Paracetamol 1g + ORS"` → `["Amoxicillin 500mg tds x5d", "Paracetamol 1g", "ORS"]`.
+ */
+export function splitFreePrescription(text: string | null | undefined): string[] {
+  return (text ?? '').split(/[\r\n;,+]+|\s+and\s+/i).map((p) => p.trim()).filter(Boolean);
+}
+
+/**
+ * `matchAllergies` for a free-text prescription: each piece of `splitFreePrescription(text)` is
+ * matched as a medicine name; every match has `line: null` and `source: "prescription"`, and
+ * `medicine` is the piece as written. The same (medicine, allergy) pair is reported once.
+ */
+export function matchFreeTextAllergies(text: string | null | undefined, allergies: ReadonlyArray<AllergyEntry>): AllergyMatch[] {
+  const seen = new Set<string>();
+  return matchAllergies(splitFreePrescription(text).map((medicine) => ({ medicine })), allergies)
+    .filter((m) => {
+      const k = `${foldMedicine(m.medicine)}\u0000${m.allergySubstance}`;
+      return !seen.has(k) && !!seen.add(k);
+    })
+    .map((m) => ({ ...m, line: null, source: 'prescription' as const }));
 }

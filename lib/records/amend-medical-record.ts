@@ -41,7 +41,7 @@ import { vitalColumns } from './vital-signs';
  *
  * Rules: only the doctor who wrote the record or an admin (403; 404 when the user may not even read
  * it); an entered-in-error record cannot be amended (409); `input.version`, when given, must be the
- * current version (409 otherwise). Prescription lines given are checked against the patient's
+ * current version (409 otherwise). Prescription lines given, and a free-text prescription kept (no lines), are checked against the patient's
  * allergies like charting (409 `reason: "allergy"` unless `override_allergy_warning`; matches already
  * confirmed on the current version, or unchanged medicines, need no new confirmation; a new override is audited as
  * `record.allergy_override`). Input like charting (`amendRecordSchema`): a field given replaces
@@ -81,6 +81,9 @@ export async function amendMedicalRecord(opts: { user: CurrentUser; actor: Actor
   const notesText = input.notes ?? was.notes;
   const freeRx = input.prescription ?? was.prescription;
   const notes = prescriptions.length ? (notesText.trim() || null) : joinNotes(notesText, freeRx);
+  // The free text checked for allergies: only what is kept (no lines), compared with what was kept.
+  const keptFreeRx = prescriptions.length ? '' : freeRx.trim();
+  const wasFreeRx = current.prescriptions.length ? '' : was.prescription.trim();
 
   const vitals = input.vital_signs;
   const next: RecordContent = {
@@ -93,10 +96,10 @@ export async function amendMedicalRecord(opts: { user: CurrentUser; actor: Actor
         : vitals.temperatureC !== undefined && vitals.temperatureC === current.vitals.temperatureC ? current.temperatureEnteredF : null,
     diagnoses,
     prescriptions,
-    // Changed medicines are checked against the allergies (matches confirmed on this version need no
-    // new confirmation); the same medicines keep their override.
-    allergyOverride: sameMedicines(prescriptions, current.prescriptions) ? current.allergyOverride : await checkPrescriptionAllergies({
-      patientId: record.patientId, lines: prescriptions, override: input.override_allergy_warning === true,
+    // Changed medicines (lines or free text) are checked against the allergies (matches confirmed on
+    // this version need no new confirmation); the same medicines keep their override.
+    allergyOverride: sameMedicines(prescriptions, current.prescriptions) && keptFreeRx === wasFreeRx ? current.allergyOverride : await checkPrescriptionAllergies({
+      patientId: record.patientId, lines: prescriptions, freeText: keptFreeRx, override: input.override_allergy_warning === true,
       confirmedById: user.id, acknowledged: current.allergyOverride, now,
     }),
   };

@@ -21,7 +21,8 @@ import { vitalColumns } from './vital-signs';
  * free text), prescription lines, vital signs (validated, in mmHg/°C/kg/cm/per min/%), notes.
  * With `appointment_id` (the doctor's own pending/confirmed appointment with this patient) the same
  * transaction completes the appointment (recording the confirm first when it was pending); without
- * one, the doctor must already be linked to the patient. A prescription line matching a recorded
+ * one, the doctor must already be linked to the patient. A prescription line (or a medicine of the
+ * free-text `prescription`, kept when there are no lines) matching a recorded
  * allergy of the patient is refused (409 `reason: "allergy"`, lib/records/prescription-allergies.ts)
  * unless `override_allergy_warning` is true; the confirmed matches are then stored on the record
  * (`allergyOverride`) and audited (`record.allergy_override`). Writes the record, its lines, the
@@ -56,7 +57,7 @@ export async function chartVisit(opts: { user: CurrentUser; actor: Actor; input:
   const notes = joinNotes(input.notes, !prescriptions.length ? input.prescription : null);
   // 409 `reason: "allergy"` unless confirmed; checked before anything is written.
   const allergyOverride = await checkPrescriptionAllergies({
-    patientId: patient.id, lines: prescriptions, override: input.override_allergy_warning === true, confirmedById: user.id, now,
+    patientId: patient.id, lines: prescriptions, freeText: !prescriptions.length ? input.prescription : null, override: input.override_allergy_warning === true, confirmedById: user.id, now,
   });
 
   return withTransaction(async () => {

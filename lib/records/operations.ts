@@ -11,7 +11,7 @@ import { medicalRecordListResponseSchema, medicalRecordResponseSchema, medicalRe
 const recordId = { id: idPathParam('The medical record') };
 
 /** The allergy check, as the operations describe it. */
-const ALLERGY_CHECK_DOC = 'A prescription line whose medicine matches a recorded allergy of the patient (same substance, same class such as penicillins, sulfonamide antibiotics or NSAIDs, or penicillin–cephalosporin cross-reactivity) is refused with 409 `conflict`: `{"error": {"code": "conflict", "message", "reason": "allergy", "allergy_matches": [AllergyMatch]}}`, and nothing is written, unless the body has `"override_allergy_warning": true`; the confirmed matches are then audited and returned in the record\'s `allergy_override`.';
+const ALLERGY_CHECK_DOC = 'A prescription line (or a medicine of the free-text `prescription`, split on new lines, `;`, `,`, `+` and "and"; such matches carry `source: "prescription"` instead of `line`) whose medicine matches a recorded allergy of the patient (same substance, same class such as penicillins, sulfonamide antibiotics or NSAIDs, or penicillin–cephalosporin cross-reactivity) is refused with 409 `conflict`: `{"error": {"code": "conflict", "message", "reason": "allergy", "allergy_matches": [AllergyMatch]}}`, and nothing is written, unless the body has `"override_allergy_warning": true`; the confirmed matches are then audited and returned in the record\'s `allergy_override`.';
 
 export const listMedicalRecordsOperation = defineOperation({
   method: 'GET', path: '/api/medical-records/', operationId: 'listMedicalRecords', tag: 'Medical records',

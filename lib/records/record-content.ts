@@ -30,7 +30,7 @@ export const allergyOverrideSchema = z.object({
   confirmedAt: z.string(),
   confirmedById: z.number().int().nullable(),
   matches: z.array(z.object({
-    medicine: z.string(), allergySubstance: z.string(), kind: z.enum(ALLERGY_MATCH_KINDS), className: z.string().optional(),
+    medicine: z.string(), source: z.literal('prescription').optional(), allergySubstance: z.string(), kind: z.enum(ALLERGY_MATCH_KINDS), className: z.string().optional(),
     severity: z.enum(['mild', 'moderate', 'severe']).optional(), reaction: z.string().optional(), note: z.string().optional(),
   })),
 });

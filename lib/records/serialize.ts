@@ -41,11 +41,13 @@ export const vitalSignsResponseSchema = z.object({
 }).meta({ id: 'VitalSigns' });
 
 /**
- * A prescription line matching a recorded allergy: in a 409 `reason: "allergy"` body (with `line`,
- * the line's index from 0) and in a record's `allergy_override`.
+ * A prescription line (or a medicine of the free-text prescription) matching a recorded allergy: in
+ * a 409 `reason: "allergy"` body (with `line`, the line's index from 0, for a line) and in a record's
+ * `allergy_override`; `source: "prescription"` marks a medicine found in the free text.
  */
 export const allergyMatchResponseSchema = z.object({
-  line: z.number().int().nonnegative().optional(),
+  line: z.number().int().nonnegative().optional().meta({ description: 'The prescription line\'s index (from 0); absent for the free-text prescription.' }),
+  source: z.literal('prescription').optional().meta({ description: 'Present when the medicine was found in the free-text `prescription` (then `medicine` is that piece of the text).' }),
   medicine: z.string(),
   allergy_substance: z.string().meta({ description: 'The allergy as recorded on the patient.' }),
   match: z.enum(ALLERGY_MATCH_KINDS).meta({ description: 'Same substance, same class, or a class known to cross-react.' }),
@@ -56,9 +58,9 @@ export const allergyMatchResponseSchema = z.object({
 }).meta({ id: 'AllergyMatch' });
 
 /** A match in the API's words (error body and record shape). */
-export function apiAllergyMatch(m: Omit<AllergyMatch, 'line'> & { line?: number }): z.input<typeof allergyMatchResponseSchema> {
+export function apiAllergyMatch(m: Omit<AllergyMatch, 'line'> & { line?: number | null }): z.input<typeof allergyMatchResponseSchema> {
   return {
-    ...(m.line !== undefined ? { line: m.line } : {}),
+    ...(typeof m.line === 'number' ? { line: m.line } : {}), ...(m.source ? { source: m.source } : {}),
     medicine: m.medicine, allergy_substance: m.allergySubstance, match: m.kind,
     ...(m.className ? { class: m.className } : {}), ...(m.severity ? { severity: m.severity } : {}),
     ...(m.reaction ? { reaction: m.reaction } : {}), ...(m.note ? { note: m.note } : {}),

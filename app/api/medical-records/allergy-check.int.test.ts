@@ -147,3 +147,67 @@ describe('the allergy check when amending (PUT /api/medical-records/{id}/)', () 
     expect(records[0].version).toBe(4);
   });
 });
+
+describe('the allergy check on the free-text prescription (the seed\'s "prescription" field)', () => {
+  const FREE_MATCH = { source: 'prescription', medicine: 'Amoxicillin 500mg tds x5d', allergy_substance: 'Penicillin', match: 'class', class: 'penicillins', severity: 'severe', reaction: 'Anaphylaxis' };
+
+  it('POST: answers 409 with the match and writes nothing; with the override saves, audits and shows it', async () => {
+    const { d, p, appointmentId } = await setup([PENICILLIN]);
+    const body = { patient_id: p.id, appointment_id: appointmentId, symptoms: 'cough', prescription: 'Paracetamol 1g tds; Amoxicillin 500mg tds x5d' };
+    const refused = await create(req('POST', '/api/medical-records/', d.token, body));
+    expect(refused.status).toBe(409);
+    const err = (await refused.json()).error;
+    expect(err).toMatchObject({ code: 'conflict', reason: 'allergy' });
+    expect(err.allergy_matches).toEqual([FREE_MATCH]);
+    expect(err.message).toMatch(/Amoxicillin 500mg tds x5d — allergy to Penicillin/);
+    expect(await rowsOf(p.id)).toEqual({ records: [], audits: [] });
+
+    const saved = await create(req('POST', '/api/medical-records/', d.token, { ...body, override_allergy_warning: true }));
+    expect(saved.status).toBe(201);
+    const rec = await saved.json();
+    expect(rec.prescription).toBe('Paracetamol 1g tds; Amoxicillin 500mg tds x5d');
+    expect(rec.allergy_override).toMatchObject({ confirmed_by_id: d.id, allergy_matches: [FREE_MATCH] });
+    const [event] = await overrideAudits(rec.id);
+    expect(event.details).toMatchObject({ version: 1, matches: [{ medicine: 'Amoxicillin 500mg tds x5d', source: 'prescription', allergySubstance: 'Penicillin', kind: 'class' }] });
+    const one = await (await getOne(req('GET', `/api/medical-records/${rec.id}/`, d.token), ctx(rec.id))).json();
+    expect(one.allergy_override).toEqual(rec.allergy_override);
+  });
+
+  it('PUT: a new matching free text is refused (record unchanged), saved when confirmed, and not asked again while it stays', async () => {
+    const { d, p, appointmentId } = await setup([PENICILLIN]);
+    const rec = await (await create(req('POST', '/api/medical-records/', d.token, {
+      patient_id: p.id, appointment_id: appointmentId, symptoms: 'cough', prescription: 'Paracetamol 1g tds',
+    }))).json();
+    expect(rec.allergy_override).toBeNull();
+
+    const refused = await put(req('PUT', `/api/medical-records/${rec.id}/`, d.token, { prescription: 'Amoxicillin 1g', reason: 'x' }), ctx(rec.id));
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error).toMatchObject({ code: 'conflict', reason: 'allergy', allergy_matches: [{ source: 'prescription', medicine: 'Amoxicillin 1g', allergy_substance: 'Penicillin', match: 'class' }] });
+    let { records, audits } = await rowsOf(p.id);
+    expect(records[0]).toMatchObject({ version: 1, allergyOverride: null });
+    expect(audits.map((a) => a.action)).toEqual(['record.create']);
+    const still = await (await getOne(req('GET', `/api/medical-records/${rec.id}/`, d.token), ctx(rec.id))).json();
+    expect(still.prescription).toBe('Paracetamol 1g tds');
+
+    const saved = await put(req('PUT', `/api/medical-records/${rec.id}/`, d.token, { prescription: 'Amoxicillin 1g', reason: 'x', override_allergy_warning: true }), ctx(rec.id));
+    expect(saved.status).toBe(200);
+    const v2 = await saved.json();
+    expect(v2).toMatchObject({ version: 2, prescription: 'Amoxicillin 1g', allergy_override: { confirmed_by_id: d.id, allergy_matches: [{ source: 'prescription', medicine: 'Amoxicillin 1g', allergy_substance: 'Penicillin' }] } });
+    expect(await overrideAudits(rec.id)).toHaveLength(1);
+
+    // Notes changed with the free text left as it is, then another medicine added to it: the confirmed amoxicillin is not asked again.
+    const notes = await put(req('PUT', `/api/medical-records/${rec.id}/`, d.token, { notes: 'Review in a week' }), ctx(rec.id));
+    expect(notes.status).toBe(200);
+    expect((await notes.json()).allergy_override).toEqual(v2.allergy_override);
+    const added = await put(req('PUT', `/api/medical-records/${rec.id}/`, d.token, { prescription: 'Amoxicillin 1g\nParacetamol 1g tds' }), ctx(rec.id));
+    expect(added.status).toBe(200);
+    expect((await added.json()).allergy_override).toEqual(v2.allergy_override);
+    // A new matching medicine in the text is asked for.
+    const cef = await put(req('PUT', `/api/medical-records/${rec.id}/`, d.token, { prescription: 'Amoxicillin 1g and Cefalexin 500mg qds' }), ctx(rec.id));
+    expect(cef.status).toBe(409);
+    expect((await cef.json()).error.allergy_matches).toEqual([expect.objectContaining({ source: 'prescription', medicine: 'Cefalexin 500mg qds', match: 'cross_reactivity' })]);
+    expect(await overrideAudits(rec.id)).toHaveLength(1);
+    ({ records } = await rowsOf(p.id));
+    expect(records[0].version).toBe(4);
+  });
+});

@@ -67,3 +67,34 @@ test('a doctor charts amoxicillin for a patient allergic to penicillin: warned b
   await expect(current).toContainText('Amoxicillin 500 mg caps: allergy to Penicillin');
   await expect(current).toContainText('Cefalexin 250 mg: allergy to Penicillin (possible cross-reactivity, cephalosporins)');
 });
+
+test('amending a free-text prescription: amoxicillin typed in the text box for a penicillin-allergic patient is warned, confirmed, and shown on the record', async ({ page, api }) => {
+  const [doctor, patient] = await Promise.all([api.newDoctor('Dr Otieno'), api.newPatient('Wambui')]);
+  const { token: patientToken } = await api.login(patient.email, patient.password);
+  const profiles = await api.send<{ results: Array<{ id: number }> }>('GET', '/api/patient-profiles/', { token: patientToken });
+  await api.send('PUT', `/api/patient-profiles/${profiles.results[0].id}/`, { token: patientToken, data: { allergies: [{ substance: 'Penicillin', reaction: 'Hives', severity: 'severe' }] } });
+
+  // The walk-in links the doctor to the patient; the visit is charted through the API with the seed's free-text prescription.
+  await startWalkInAsNewDoctor(page, doctor, patient.name);
+  const { token } = await api.login(doctor.email, 'a doctor password');
+  const rec = await api.send<{ id: number; allergy_override: unknown }>('POST', '/api/medical-records/', { token, data: { patient_id: patient.id, symptoms: 'cough', prescription: 'Paracetamol 1g tds' } });
+  expect(rec.allergy_override).toBeNull();
+
+  await page.goto(`/doctor/records/${rec.id}/amend`);
+  const freeText = page.getByLabel('Prescription as free text');
+  await expect(freeText).toHaveValue('Paracetamol 1g tds');
+  await freeText.fill('Paracetamol 1g tds; Amoxicillin 500mg tds x5d');
+  await page.getByRole('button', { name: 'Save the amendment (version 2)' }).click();
+  const warning = page.getByTestId('allergy-warning');
+  await expect(warning).toContainText('Amoxicillin 500mg tds x5d (free-text prescription): allergy to Penicillin (same class, penicillins), severe — Hives');
+  await expect(warning).not.toContainText('Paracetamol');
+  await expect(page.getByLabel('Prescription as free text')).toHaveValue('Paracetamol 1g tds; Amoxicillin 500mg tds x5d');
+
+  await page.getByLabel('I have checked the allergy and prescribe anyway').check();
+  await page.getByRole('button', { name: 'Save the amendment (version 2)' }).click();
+  await expect(page).toHaveURL(new RegExp(`/doctor/records/${rec.id}\\?amended=1$`));
+  await expect(page.getByTestId('allergy-override').first()).toContainText('Amoxicillin 500mg tds x5d (free-text prescription): allergy to Penicillin (same class, penicillins)');
+  const record = await api.send<{ version: number; allergy_override: { allergy_matches: unknown[] } }>('GET', `/api/medical-records/${rec.id}/`, { token });
+  expect(record.version).toBe(2);
+  expect(record.allergy_override.allergy_matches).toEqual([expect.objectContaining({ source: 'prescription', medicine: 'Amoxicillin 500mg tds x5d', allergy_substance: 'Penicillin' })]);
+});

@@ -63,7 +63,11 @@ test.describe('as the demo doctor', () => {
     await expect(candidate).toContainText(name);
     await expect(candidate).toContainText(`born ${date_of_birth}`);
     await expect(candidate).toContainText(/EH-\d{6}/);
-    await expect(candidate.getByRole('link', { name: /^Open/ })).toHaveAttribute('href', `/doctor/patients/${existing.id}`);
+    // "Open" leads to the patients search on that number (any doctor may book or start a walk-in visit
+    // there), not to a chart a doctor not linked to the patient may not open.
+    const number = (await candidate.textContent())!.match(/EH-\d{6}/)![0];
+    await expect(candidate.getByRole('link', { name: /^Open/ })).toHaveAttribute('href', `/doctor/patients?q=${number}`);
+    expect(existing.id).toBeGreaterThan(0);
     await expect(page.getByLabel('Full name')).toHaveValue(name.toLowerCase()); // what was typed is kept
 
     await matches.getByRole('button', { name: 'This is a new patient' }).click();
@@ -71,5 +75,45 @@ test.describe('as the demo doctor', () => {
     await expect(created).toBeVisible();
     await expect(created).toContainText(`${name.toLowerCase()} is registered with patient number`);
     await expect(page.getByTestId('possible-duplicates')).toHaveCount(0);
+  });
+
+  test('"This is a new patient" holds only for the details checked: changed details are checked again', async ({ api, page }) => {
+    const registerPatient = async (first: string) => {
+      const tag = uniqueTag();
+      const person = { name: `${first} ${capitalised(tag)}`, ...uniquePhoneAndBirthDate(tag) };
+      await api.send('POST', '/api/users/', { data: { ...person, email: `${first.toLowerCase()}.${tag}@example.org`, password: 'a patient password', gender: 'female' } });
+      return person;
+    };
+    const li = await registerPatient('Li');
+    const ann = await registerPatient('Ann');
+    const fill = async (p: { name: string; date_of_birth: string; phone: string }) => {
+      await page.getByLabel('Full name').fill(p.name);
+      await page.getByLabel('Date of birth').fill(p.date_of_birth);
+      await page.getByLabel('Phone').fill(p.phone);
+    };
+
+    await page.goto('/doctor/patients/new');
+    await fill(li);
+    await page.getByLabel('Sex').selectOption('female');
+    await page.getByRole('button', { name: 'Register patient' }).click();
+    const matches = page.getByTestId('possible-duplicates');
+    await expect(matches.getByTestId('duplicate-candidate')).toContainText(li.name);
+
+    // The details change to another known patient's before "This is a new patient": her record is shown, nothing saved.
+    await fill(ann);
+    await matches.getByRole('button', { name: 'This is a new patient' }).click();
+    await expect(matches.getByTestId('duplicate-candidate')).toHaveCount(1);
+    await expect(matches.getByTestId('duplicate-candidate')).toContainText(ann.name);
+    await expect(page.getByTestId('patient-created')).toHaveCount(0);
+    const found = await api.send<{ results: unknown[] } | unknown[]>('GET', `/api/patient-profiles/?q=${encodeURIComponent(ann.name)}`, { token: await api.adminToken() });
+    expect(Array.isArray(found) ? found : found.results).toHaveLength(1);
+
+    // "Open" shows her in the patients search, where this doctor can start a walk-in visit.
+    await matches.getByRole('link', { name: /^Open/ }).click();
+    await expect(page).toHaveURL(/\/doctor\/patients\?q=EH-\d{6}$/);
+    const row = page.getByTestId('patient-results').locator(':scope > li');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(ann.name);
+    await expect(row.getByRole('button', { name: 'Start walk-in visit' })).toBeVisible();
   });
 });

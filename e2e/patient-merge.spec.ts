@@ -40,7 +40,16 @@ for (const width of [360, 1280]) {
     await expect(page.getByTestId('merge-field-phone').getByRole('radio', { name: new RegExp(`Keep ${survivor.patient_number}`) })).toBeChecked();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `.test-output/patient-merge-${width}.png`, fullPage: true });
-    await page.getByRole('button', { name: `Merge ${duplicate.patient_number} into ${survivor.patient_number}` }).click();
+    // A merge cannot be undone: the button does nothing until the admin ticks that it is the same person.
+    const mergeButton = page.getByRole('button', { name: `Merge ${duplicate.patient_number} into ${survivor.patient_number}` });
+    const samePerson = page.getByRole('checkbox', { name: /I have checked these are the same person/ });
+    await expect(samePerson).not.toBeChecked();
+    const compareUrl = page.url();
+    await mergeButton.click();
+    await expect(page).toHaveURL(compareUrl);
+    expect(await samePerson.evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true);
+    await samePerson.check();
+    await mergeButton.click();
 
     await expect(page).toHaveURL(new RegExp(`/admin/patients/${survivor.user_id}/merge\\?merged=${duplicate.user_id}$`));
     await expect(page.getByTestId('merge-done')).toBeVisible();

@@ -15,8 +15,9 @@ const select = 'min-h-11 rounded border border-slate-400 bg-white px-3 py-2 aria
 /**
  * Registering a walk-in patient (no account): name, date of birth, sex, phone, optional email,
  * address and blood type. When the clinic may already know this person, the possible matches are
- * listed, each with "Open" (its chart), and "This is a new patient" submits again with
- * `confirm_new_patient` (the values typed are kept).
+ * listed, each with "Open" (the patients search on its patient number, where any doctor can start a
+ * walk-in visit or book), and "This is a new patient" submits again with `confirm_new_patient` (the
+ * values typed are kept) — honoured only for the details that were checked (`checked_details`).
  */
 export function NewPatientForm({ action }: { action: Act }) {
   const [state, formAction, pending] = useActionState(action, { ok: false } as WalkInFormState);
@@ -44,11 +45,13 @@ export function NewPatientForm({ action }: { action: Act }) {
                   <p className="text-sm">{d.patient_number} · born {d.date_of_birth ?? 'unknown'}{d.phone ? ` · ${d.phone}` : ''}</p>
                   <p className="text-sm">Why: {d.matches.map((m) => MATCH[m] ?? m).join('; ')}.</p>
                 </div>
-                <ButtonLink href={`/doctor/patients/${d.user_id}`} variant="secondary" size="sm" aria-label={`Open ${d.name} (${d.patient_number})`}>Open</ButtonLink>
+                <ButtonLink href={`/doctor/patients?q=${encodeURIComponent(d.patient_number)}`} variant="secondary" size="sm" aria-label={`Open ${d.name} (${d.patient_number})`}>Open</ButtonLink>
               </li>
             ))}
           </ul>
           <p className="mt-2 text-sm">Not the same person? Register them as a new patient with the details below.</p>
+          {/* The confirmation holds for these checked details only: changed ones are checked again. */}
+          {state.checkedKey && <input type="hidden" name="checked_details" value={state.checkedKey} />}
           <Button type="submit" name="confirm_new_patient" value="true" variant="secondary" className="mt-2" disabled={pending}>
             This is a new patient
           </Button>

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CLINIC_YEAR_MESSAGE, addDays, clinicToday, clinicZone, inClinicYears, isCalendarDate } from '@/core/time';
 import { DAY_KEYS, clockToMinutes, minutesToClock, type DayKey } from './availability-grid';
+import { PATIENT_ID_DESCRIPTION } from '@/lib/patients/patient-id';
 
 export const MIN_SLOT_MINUTES = 5;
 export const MAX_SLOT_MINUTES = 240;
@@ -226,7 +227,7 @@ const text = (max: number) => z.string().trim().max(max, `At most ${max} charact
 /** `POST /api/appointments/` and the booking forms. `patient_id` is required when staff book. */
 export const bookAppointmentSchema = z.object({
   doctor_id: id('doctor'),
-  patient_id: id('patient').optional(),
+  patient_id: id('patient').optional().meta({ description: PATIENT_ID_DESCRIPTION }),
   date_time: instantInput,
   reason: text(500).optional(),
   notes: text(4000).optional(),
@@ -250,7 +251,7 @@ export type UpdateAppointmentInput = z.infer<typeof updateAppointmentSchema>;
 export const listAppointmentsSchema = z.object({
   status: z.enum(['pending', 'confirmed', 'completed', 'cancelled', 'no_show']).optional(),
   doctor_id: z.coerce.number().int().positive().optional(),
-  patient_id: z.coerce.number().int().positive().optional(),
+  patient_id: z.coerce.number().int().positive().optional().meta({ description: PATIENT_ID_DESCRIPTION }),
   from: instantInput.optional(),
   to: instantInput.optional(),
 });

@@ -25,7 +25,7 @@ import { createMedicalRecord } from '@/db/repositories/records';
 import * as live from '@/db/repositories/stats-live';
 import { countPatientsInDays, countPatientsSeenInDays, countVisitsPerDoctorInDays } from '@/db/repositories/stats-queries';
 import { rebuildVisitStats } from '@/db/repositories/stats-rebuild';
-import { findUserById } from '@/db/repositories/users';
+import { findUserById, updateUser } from '@/db/repositories/users';
 import { searchPatientsForStaff } from '@/lib/patients/search-patients';
 import { apiTokenFor, makeUser } from '@/lib/testing/factories';
 import { AGE_BANDS, ageBand } from '@/core/age-bands';
@@ -251,6 +251,15 @@ describe('POST /api/patient-profiles/{id}/merge/', () => {
     expect(err.code).toBe('conflict');
     expect(err.appointments).toEqual([expect.objectContaining({ id: b.pendingId, overlaps_id: a.pendingId })]);
     expect(await state(a.id, b.id)).toEqual(before);
+
+    // A deactivated survivor would leave the person without an active record: refused until reactivated.
+    await updateUser(a.id, { isActive: false });
+    const beforeInactive = await state(a.id, b.id);
+    const inactive = await mergeCall(a.profileId, adminToken, { merge_from: b.profileId });
+    expect(inactive.status).toBe(409);
+    expect((await inactive.json()).error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/deactivated.*Reactivate it first/) });
+    expect(await state(a.id, b.id)).toEqual(beforeInactive);
+    await updateUser(a.id, { isActive: true });
 
     // Once the clash is gone the merge goes through; then the merged record cannot be merged again, nor receive one.
     await updateAppointment(b.pendingId!, { status: 'cancelled' });

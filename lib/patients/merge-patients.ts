@@ -87,7 +87,8 @@ export function unionAllergies(survivor: Allergy[], merged: Allergy[]): { allerg
  * `patient.merged_away` on the merged record.
  *
  * Refusals change nothing: 404 for no survivor (with `merged_into` when the survivor itself was merged
- * away); 400 `validation_error` on `merge_from` for no such patient or the survivor itself, and on
+ * away); 409 `conflict` when the survivor is deactivated (reactivate it first: the person would
+ * otherwise be left without an active record); 400 `validation_error` on `merge_from` for no such patient or the survivor itself, and on
  * `fields.email` for taking an email the merged record has not; 409 `conflict` when `merge_from` was
  * already merged (with `merged_into`) or when both patients hold overlapping active appointments
  * (`appointments`: `[{ id, overlaps_id, date_time }]` — cancel or move one of each pair first: one
@@ -110,6 +111,9 @@ export async function mergePatients(opts: {
     const survivor = (await find(opts.intoId)) as PatientProfileRow;
     const merged = (await find(opts.fromId)) as PatientProfileRow;
     await assertNotMerged(survivor.user, 'The patient profile', opts.by);
+    if (!survivor.user.isActive) {
+      throw conflict('The record to keep is deactivated: merging into it would leave this person without an active record. Reactivate it first (PUT /api/users/{id}/ with "is_active": true), or keep the other record.');
+    }
     if (merged.user.mergedIntoId !== null) {
       const pointer = opts.by === 'profile' ? (await findPatientProfileByUserId(merged.user.mergedIntoId))?.patient.id : merged.user.mergedIntoId;
       throw conflict('This patient was already merged into another record.', { merged_into: pointer ?? merged.user.mergedIntoId });

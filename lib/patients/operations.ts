@@ -53,7 +53,7 @@ export const mergePatientProfilesOperation = defineOperation({
   description: '`{id}` is the survivor\'s profile id, `merge_from` the other record\'s. Its appointments, medical records and imported ids move to the survivor; '
     + '`fields` chooses per field whose value the survivor keeps (`survivor`/`merged`; `medical_history` also `both`; a field left out keeps the survivor\'s value, '
     + 'or the merged one where the survivor\'s is empty); allergies are joined. The merged record stays, inactive: its reads answer 404 with `merged_into`. '
-    + '400 for merging a record into itself or an unknown `merge_from`; 409 when `merge_from` was already merged (with `merged_into`) or when both patients hold '
+    + '400 for merging a record into itself or an unknown `merge_from`; 409 when the survivor `{id}` is deactivated (reactivate it first), when `merge_from` was already merged (with `merged_into`) or when both patients hold '
     + 'overlapping active appointments (`appointments`). Audited (`patient.merge`).',
   body: named(mergePatientsSchema, 'MergePatientProfiles'),
   success: { status: 200, description: 'The survivor\'s profile after the merge.', schema: patientProfileResponseSchema },

@@ -17,6 +17,8 @@ export interface DuplicateCandidateJson {
 export interface WalkInFormState extends ActionState {
   /** Possible duplicates found: nothing was saved; the form offers "Open" and "This is a new patient". */
   duplicates?: DuplicateCandidateJson[];
+  /** With `duplicates`: the key of the details checked (name, date of birth, phone), sent back as `checked_details`. */
+  checkedKey?: string;
   /** The patient just registered. */
   created?: { userId: number; name: string; patientNumber: string };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CODE_SYSTEMS, DIAGNOSIS_CERTAINTIES, DIAGNOSIS_RANKS } from '@/core/vocabulary';
 import { vitalSignsFromForm, vitalSignsInputSchema } from './vital-signs';
+import { PATIENT_ID_DESCRIPTION } from '@/lib/patients/patient-id';
 
 const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 const required = (max: number, what: string) => z.string({ error: `Enter the ${what}.` }).trim().max(max, `At most ${max} characters.`).min(1, `Enter the ${what}.`);
@@ -44,7 +45,7 @@ const overrideAllergyWarning = z.boolean({ error: 'override_allergy_warning is t
 
 /** Charting a visit (`POST /api/medical-records/` and the charting form). */
 export const chartVisitSchema = z.object({
-  patient_id: id('patient'),
+  patient_id: id('patient').meta({ description: PATIENT_ID_DESCRIPTION }),
   appointment_id: id('appointment').optional(),
   symptoms: text(4000).optional(),
   diagnoses: z.array(diagnosisInputSchema).max(20, 'At most 20 diagnoses.').default([]),
@@ -174,11 +175,11 @@ export type ApiRecordStatus = (typeof API_RECORD_STATUSES)[number];
 
 /** Filters of `GET /api/medical-records/` (with `page`, `page_size`). */
 export const listMedicalRecordsSchema = z.object({
-  patient_id: positiveId('patient').optional(),
+  patient_id: positiveId('patient').optional().meta({ description: PATIENT_ID_DESCRIPTION }),
   doctor_id: positiveId('doctor').optional(),
   appointment_id: positiveId('appointment').optional(),
   status: z.enum(API_RECORD_STATUSES, { error: 'status is final, amended or entered_in_error.' }).optional(),
 });
 
 /** `GET /api/medical-records/patient-history/?patient_id=` (with `page`, `page_size`). */
-export const patientHistoryQuerySchema = z.object({ patient_id: positiveId('patient') });
+export const patientHistoryQuerySchema = z.object({ patient_id: positiveId('patient').meta({ description: PATIENT_ID_DESCRIPTION }) });

@@ -5,6 +5,7 @@ import { audit, type Actor } from '@/lib/audit/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { hashPassword } from '@/lib/auth/password';
 import { conflict, forbidden, notFound } from '@/lib/errors';
+import { assertNotMerged } from '@/lib/patients/merged';
 import { generateTemporaryPassword } from './register-user';
 
 /**
@@ -13,7 +14,8 @@ import { generateTemporaryPassword } from './register-user';
  * next sign-in (`must_change_password`), and every browser session and API token of theirs ends at once
  * (session version bumped and all open tokens revoked). Audited `user.reset_password` (refusals too).
  * Errors: 403 for a non-admin or for one's own account (use the password change instead, which needs
- * the current password); 404 for an unknown user; 409 `conflict` for an account without an email
+ * the current password); 404 for an unknown user, and 404 with `merged_into` (the survivor's user id)
+ * for a patient merged into another; 409 `conflict` for an account without an email
  * (a walk-in patient record cannot sign in).
  */
 export async function resetPassword({ user, actor, id }: { user: CurrentUser; actor: Actor; id: number }): Promise<{ user: UserRow; temporaryPassword: string }> {
@@ -24,6 +26,7 @@ export async function resetPassword({ user, actor, id }: { user: CurrentUser; ac
   }
   const target = await findUserById(id);
   if (!target) throw notFound('The user');
+  await assertNotMerged(target, 'This user');
   if (!target.email) {
     await audit(actor, { action: 'user.reset_password', entity: 'user', entityId: id, outcome: 'failure', details: { reason: 'no_email' } });
     throw conflict('This account has no email address, so it cannot sign in: add an email first.');

@@ -225,6 +225,19 @@ describe('POST /api/users/{id}/reset-password/', () => {
     expect((await auditOf(patient.id, 'user.reset_password')).map((e) => e.outcome)).toEqual(['failure']);
     expect((await auditOf(admin.id, 'user.reset_password')).map((e) => e.outcome)).toEqual(['failure']);
   });
+
+  it('answers 404 with `merged_into` for a patient merged into another, like every read of a merged record', async () => {
+    const admin = await makeUserWithToken('admin');
+    const survivor = await makeUserWithToken('patient');
+    const merged = await makeUserWithToken('patient');
+    // As a merge leaves it when the survivor took its account: inactive, no email, pointing to the survivor.
+    await updateUser(merged.id, { email: null, passwordHash: null, isActive: false, mergedIntoId: survivor.id });
+    const res = await resetPasswordRoute(req('POST', `/api/users/${merged.id}/reset-password/`, { token: admin.token }), ctx(merged.id));
+    expect(res.status).toBe(404);
+    noStore(res);
+    expect((await res.json()).error).toMatchObject({ code: 'not_found', merged_into: survivor.id });
+    expect((await auditOf(merged.id, 'user.reset_password'))).toEqual([]);
+  });
 });
 
 describe('common passwords are refused wherever a new password is set', () => {

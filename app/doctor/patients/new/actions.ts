@@ -2,26 +2,43 @@
 import { action } from '@/lib/api/action';
 import type { AppError } from '@/lib/errors';
 import { createPatientByStaff } from '@/lib/patients/create-patient-by-staff';
-import { createPatientByStaffSchema } from '@/lib/patients/schemas';
+import { createPatientByStaffSchema, type CreatePatientByStaffInput } from '@/lib/patients/schemas';
 import type { DuplicateCandidateJson, WalkInFormState } from '@/lib/patients/walk-in-form-state';
+import { foldName } from '@/core/text';
 
-const register = action(createPatientByStaffSchema, async (input, { user, actor }) => {
+/** The details the duplicate check looks at, as one string: folded name, date of birth, phone (as stored). */
+function checkedKey(input: Pick<CreatePatientByStaffInput, 'name' | 'date_of_birth' | 'phone'>): string {
+  return JSON.stringify([foldName(input.name), input.date_of_birth, input.phone ?? null]);
+}
+
+/**
+ * The action for one submission. `checked` is the form's hidden `checked_details`: the key of the details
+ * whose possible duplicates were shown. "This is a new patient" holds only for those details: when the
+ * submitted name, date of birth or phone differ, the confirmation is dropped and the check runs again.
+ */
+const register = (checked: string | null) => action(createPatientByStaffSchema, async (input, { user, actor }) => {
+  const key = checkedKey(input);
+  const confirmed = (input.confirm_new_patient || input.confirm_not_duplicate) && checked === key;
   try {
-    const p = await createPatientByStaff({ user, actor, input });
+    const p = await createPatientByStaff({ user, actor, input: { ...input, confirm_new_patient: confirmed, confirm_not_duplicate: undefined } });
     const done: WalkInFormState = { ok: true, message: `${p.name} is registered.`, created: { userId: p.userId, name: p.name, patientNumber: p.patientNumber } };
     return done;
   } catch (e) {
     const err = e as AppError;
     if (err?.name === 'AppError' && err.code === 'conflict' && err.extra?.conflict === 'possible_duplicate') {
       const values: Record<string, string> = { name: input.name, date_of_birth: input.date_of_birth, gender: input.gender, phone: input.phone, email: input.email ?? '', address: input.address ?? '', blood_type: input.blood_type ?? '' };
-      const dup: WalkInFormState = { ok: false, message: err.message, values, duplicates: err.extra.candidates as DuplicateCandidateJson[] };
+      const dup: WalkInFormState = { ok: false, message: err.message, values, duplicates: err.extra.candidates as DuplicateCandidateJson[], checkedKey: key };
       return dup;
     }
     throw e;
   }
 }, { roles: ['doctor', 'admin'] });
 
-/** Registers a walk-in patient; possible duplicates come back to be opened, or overridden with "This is a new patient" (`confirm_new_patient`). */
+/**
+ * Registers a walk-in patient; possible duplicates come back to be looked up, or overridden with "This is
+ * a new patient" (`confirm_new_patient`) — for the details that were checked only (hidden `checked_details`).
+ */
 export async function registerWalkInAction(prev: WalkInFormState, form: FormData): Promise<WalkInFormState> {
-  return register(prev, form);
+  const checked = form.get('checked_details');
+  return register(typeof checked === 'string' ? checked : null)(prev, form);
 }

@@ -14,8 +14,9 @@ const LABELS: Record<MergeField, string> = {
 
 /**
  * The two records side by side: per field a radio for the survivor's value and one for the merged
- * record's (medical history also "both"), preset to the defaults; allergies are always joined. Confirm
- * merges (the server checks again); a refusal shows above the button.
+ * record's (medical history also "both"), preset to the defaults; allergies are always joined. The
+ * button merges only once "I have checked these are the same person" is ticked (a merge cannot be
+ * undone; the server checks the tick too, and everything else again); a refusal shows above the button.
  */
 export function MergeForm({ survivor, merged, choices, fields }: { survivor: MergeSide; merged: MergeSide; choices: Record<MergeField, MergeChoice>; fields: readonly MergeField[] }) {
   const [state, formAction, pending] = useActionState(mergePatientsAction, initialActionState);
@@ -54,6 +55,10 @@ export function MergeForm({ survivor, merged, choices, fields }: { survivor: Mer
         {' '}{merged.appointments} appointment(s) and {merged.records} medical record(s) of {merged.patientNumber} move to {survivor.patientNumber}.
         {' '}{merged.patientNumber} stays on file, deactivated, pointing to {survivor.patientNumber}; it can no longer sign in.
       </p>
+      <label className="flex min-h-11 items-start gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-amber-950">
+        <input type="checkbox" name="same_person" value="yes" required className="mt-1 size-5 shrink-0" />
+        <span>I have checked these are the same person. A merge cannot be undone.</span>
+      </label>
       {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
       <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Merging…' : `Merge ${merged.patientNumber} into ${survivor.patientNumber}`}</Button>
     </form>

@@ -35,6 +35,14 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
+/**
+ * What a row of `sign_in_attempts` counts, each kind with its own limit: a password sign-in (page or
+ * API), a check of the current password when changing it, a refused self-registration. Kinds never
+ * count against one another (refused registrations from a shared address must not lock staff out).
+ */
+export const ATTEMPT_KINDS = ['sign_in', 'password_change', 'registration'] as const;
+export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
+
 /** One allergy on a patient profile (FHIR AllergyIntolerance, reduced). */
 export interface Allergy {
   substance: string;

@@ -37,6 +37,30 @@ test('a patient changes their password from the account menu at 360 px, signs ou
   await signIn(page, patient.email, next, /\/patient$/);
 });
 
+test('guessing the current password is limited: after 10 wrong ones even the right one is refused, and the form says so', async ({ page, api }) => {
+  const patient = await api.newPatient('Amani');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page, patient.email, patient.password, /\/patient$/);
+  await page.goto('/account/password');
+  const attempt = async (current: string) => {
+    await page.getByLabel('Current password').fill(current);
+    await page.getByLabel('New password', { exact: true }).fill('baobab shade at noon');
+    await page.getByLabel('New password again').fill('baobab shade at noon');
+    await page.getByRole('button', { name: 'Save new password' }).click();
+  };
+  for (let i = 0; i < 10; i++) {
+    await attempt(`wrong guess ${i}`);
+    await expect(page.getByLabel('Current password')).toHaveValue(''); // the answer came: the form was redrawn
+    await expect(page.getByText('This is not your current password.').first()).toBeVisible();
+  }
+  await attempt(patient.password);
+  await expect(page.getByRole('alert').filter({ hasText: /Too many wrong current passwords\. Try again in 1[45] minutes\./ })).toBeVisible();
+  await expect(page).toHaveURL(/\/account\/password$/);
+  // Signing in is not affected.
+  await signOut(page);
+  await signIn(page, patient.email, patient.password, /\/patient$/);
+});
+
 test('the account menu works with the keyboard at 1280 px', async ({ page, api }) => {
   const patient = await api.newPatient('Baraka');
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -9,7 +9,7 @@ import {
   bool, dateOnly, fkId, id, index, instant, int, json, longText, real, shortText, table, uniqueIndex,
 } from './columns';
 import type {
-  ActorKind, Allergy, AllergyOverride, AppointmentStatus, AuditOutcome, BloodType, CodeSystem, DiagnosisCertainty,
+  ActorKind, Allergy, AttemptKind, AllergyOverride, AppointmentStatus, AuditOutcome, BloodType, CodeSystem, DiagnosisCertainty,
   DiagnosisRank, RecordStatus, ReminderChannel, ReminderStatus, Role, Sex,
 } from '../../core/vocabulary';
 
@@ -178,9 +178,11 @@ export const apiTokens = table('api_tokens', {
   index('api_tokens_user_idx').on(t.userId),
 ]);
 
-/** Sign-in attempts (page and API), kept for the per-account and per-address rate limits. */
+/** Attempts kept for rate limits: sign-ins (page and API, per account and per address), current-password checks (per account), refused self-registrations (per address). */
 export const signInAttempts = table('sign_in_attempts', {
   id: id(),
+  // Which limit the row counts for (core/vocabulary.ts ATTEMPT_KINDS); rows written before kinds were sign-ins.
+  kind: shortText('kind', 16).$type<AttemptKind>().notNull().default('sign_in'),
   email: shortText('email', 254),
   clientAddress: shortText('client_address', 64),
   userId: fkId('user_id').references(() => users.id),

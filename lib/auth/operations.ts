@@ -27,7 +27,10 @@ export const changePasswordOperation = defineOperation({
   summary: 'Change one\'s own password (also replaces a temporary one)',
   description: 'The current (or temporary) password must match. The new one needs at least 8 characters and must not be in the '
     + 'shipped list of common passwords (400 `validation_error` on `new_password`). Clears `must_change_password`. Every other '
-    + 'browser session and API token of the user ends; the session or token of this request stays valid.',
+    + 'browser session and API token of the user ends; the session or token of this request stays valid. '
+    + 'Wrong current passwords are limited per account like failed sign-ins: past the limit the answer is 429 `rate_limited` '
+    + 'with `Retry-After`, even for the right password, until the window passes.',
   body: named(changePasswordSchema, 'ChangePassword'),
   success: { status: 200, description: 'The user and how many other sessions ended.', schema: changePasswordResponseSchema },
+  errors: ['rate_limited'],
 });

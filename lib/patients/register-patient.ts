@@ -3,7 +3,8 @@ import { createPatientWithUser } from '@/db/repositories/patients';
 import { classifyDbError } from '@/db/dialect';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { hashPassword } from '@/lib/auth/password';
-import { assertSignInAllowed } from '@/lib/auth/sign-in';
+import { assertAttemptsAllowed } from '@/lib/auth/sign-in';
+import { env } from '@/core/env';
 import { recordSignInAttempt } from '@/db/repositories/sign-in-attempts';
 import { AppError } from '@/lib/errors';
 import { foldName } from '@/core/text';
@@ -27,15 +28,21 @@ function emailTaken(): AppError {
  * Returns `{ userId, patientNumber }`. Throws 409 `conflict`: `email_taken` (with an `email` field error;
  * also when a concurrent registration with the same email wins, through the unique index) or
  * `possible_duplicate` (self: no candidates; staff: the candidates). A self-registration refused either
- * way counts as a failed attempt for the client address; `rate_limited` past the address limit.
+ * way counts as a refused 'registration' attempt of the client address (never a failed sign-in);
+ * 429 `rate_limited` (Retry-After) once the address has `SIGNIN_MAX_FAILURES_PER_ADDRESS` (30) refusals
+ * within `SIGNIN_WINDOW_MINUTES` (15).
  */
 export async function registerPatient(input: RegisterPatientInput, actor: Actor, opts: { audience?: RegistrationAudience } = {}) {
   const audience = opts.audience ?? 'self';
-  // Whether an email (or a person) is registered is itself private: probing it counts against the same
-  // per-address limit as failed sign-ins.
+  // Whether an email (or a person) is registered is itself private: probing it is limited per address,
+  // as a 'registration' attempt that never counts against sign-in (a clinic behind one address must not
+  // have its staff locked out by someone's refused registrations).
   const clientAddress = actor.clientAddress ?? 'unknown';
-  const countFailure = () => recordSignInAttempt({ email: null, clientAddress, userId: null, succeeded: false, at: new Date() });
-  if (audience === 'self') await assertSignInAllowed(null, clientAddress);
+  const countFailure = () => recordSignInAttempt({ kind: 'registration', email: null, clientAddress, userId: null, succeeded: false, at: new Date() });
+  if (audience === 'self') {
+    await assertAttemptsAllowed('registration', [[{ clientAddress }, env().SIGNIN_MAX_FAILURES_PER_ADDRESS]], new Date(),
+      () => 'Too many refused registrations from this network. Try again later, or ask at the clinic.');
+  }
   if (await findUserByEmail(input.email)) {
     if (audience === 'self') await countFailure();
     throw emailTaken();

@@ -42,10 +42,11 @@ export const createUserOperation = defineOperation({
     + 'A patient matching a registered one (the same date of birth and a close name or the same phone) answers 409 `conflict` '
     + '`"conflict": "possible_duplicate"`: to a signed-out caller or a patient with a message to ask at the clinic and nothing about the other record; '
     + 'to a doctor or an admin with `candidates` [{ id, user_id, patient_number, name, date_of_birth, phone, is_active, matches }] '
-    + 'unless the body has `"confirm_new_patient": true`.',
+    + 'unless the body has `"confirm_new_patient": true`. Refused self-registrations are limited per client address '
+    + '(429 `rate_limited` with `Retry-After`); they never count against sign-in.',
   body: validatedByService(createUserBody),
   success: { status: 201, description: 'The new user.', schema: userResponseSchema },
-  errors: ['forbidden', 'conflict'],
+  errors: ['forbidden', 'conflict', 'rate_limited'],
 });
 
 export const getUserOperation = defineOperation({

@@ -1,0 +1,1 @@
+ALTER TABLE `sign_in_attempts` ADD `kind` varchar(16) DEFAULT 'sign_in' NOT NULL;

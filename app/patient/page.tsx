@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button';
 import { Card, Empty } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requirePageUser } from '@/lib/auth/page-guard';
@@ -20,14 +22,18 @@ export default async function PatientHome() {
             <p className="text-lg font-semibold">{formatDate(next.startAt)} at {formatTime(next.startAt)} <span className="text-sm font-normal text-slate-600">({zoneAbbrev(next.startAt)})</span></p>
             <p>with {next.doctorName} <StatusBadge status={next.status} /></p>
             {next.reason && <p className="text-slate-600">Reason: {next.reason}</p>}
-            <p className="mt-2 text-sm text-slate-600">To cancel, call the clinic or use “My appointments” (coming soon).</p>
+            <p className="mt-2 text-sm text-slate-600">To change your plans, <Link href="/patient/appointments" className="text-teal-800 underline">cancel it in My appointments</Link>.</p>
           </div>
-        ) : <Empty>You have no upcoming appointment. Booking online is coming soon; until then, call the clinic.</Empty>}
+        ) : <Empty>You have no upcoming appointment.</Empty>}
         {upcoming.length > 1 && (
           <ul className="mt-3 divide-y divide-slate-100 border-t border-slate-100 pt-2 text-sm">
             {upcoming.slice(1).map((a) => <li key={a.id} className="py-1">{formatDate(a.startAt)} {formatTime(a.startAt)} — {a.doctorName} <StatusBadge status={a.status} /></li>)}
           </ul>
         )}
+        <div className="mt-4 flex flex-wrap gap-2" data-testid="appointment-actions">
+          <ButtonLink href="/patient/book">Book an appointment</ButtonLink>
+          <ButtonLink href="/patient/appointments" variant="secondary">See or cancel my appointments</ButtonLink>
+        </div>
       </Card>
       <Card title="Recent visits">
         {recentVisits.length ? (

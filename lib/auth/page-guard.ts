@@ -2,18 +2,37 @@
  * Guards for pages and server components: a signed-out visitor is sent to sign in; a user without the
  * role gets the 403 page (app/forbidden.tsx). Both go through `getSessionUser` and `assertRole`.
  */
+import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import type { Role } from '@/core/vocabulary';
 import { assertRole, getSessionUser, type CurrentUser } from './current-user';
 import { AppError } from '@/lib/errors';
+import { safeLocalPath } from '@/lib/safe-path';
+import { homeOf } from './after-sign-in';
+
+export { homeOf };
+
+/**
+ * The path and query the browser asked for (`/admin/reports?month=2026-11`), as proxy.ts passes it in the
+ * `x-ehealth-path` request header; null outside a request or when it is not a safe local path.
+ */
+async function requestedPath(): Promise<string | null> {
+  try {
+    return safeLocalPath((await headers()).get('x-ehealth-path'));
+  } catch {
+    return null;
+  }
+}
 
 /** The page where a user with a temporary password must choose their own first. */
 export const CHANGE_PASSWORD_PATH = '/account/password';
 
 /**
  * The signed-in user with one of `roles` (any role when empty); redirects or renders 403 otherwise.
- * A user who must change their (temporary) password is sent to `/account/password` first, except on
- * that page itself (`options.passwordChangePage`, or `returnTo` being that path).
+ * A signed-out visitor goes to `/sign-in?callbackUrl=<the requested path and query>` (falling back to
+ * `returnTo` when the request's path is unknown), so they come back to the same page after signing in.
+ * A user who must change their (temporary) password is sent to `/account/password?next=<that path>`
+ * first, except on that page itself (`options.passwordChangePage`, or `returnTo` being that path).
  */
 export async function requirePageUser(roles: readonly Role[] = [], returnTo?: string, options: { passwordChangePage?: boolean } = {}): Promise<CurrentUser> {
   const user = await getSessionUser();
@@ -22,17 +41,16 @@ export async function requirePageUser(roles: readonly Role[] = [], returnTo?: st
     allowed = assertRole(user, roles);
   } catch (e) {
     if (e instanceof AppError && e.code === 'unauthenticated') {
-      redirect(`/sign-in${returnTo ? `?callbackUrl=${encodeURIComponent(returnTo)}` : ''}`);
+      const back = (await requestedPath()) ?? returnTo;
+      redirect(`/sign-in${back ? `?callbackUrl=${encodeURIComponent(back)}` : ''}`);
     }
     forbidden();
   }
-  if (allowed.mustChangePassword && !options.passwordChangePage && returnTo !== CHANGE_PASSWORD_PATH) redirect(CHANGE_PASSWORD_PATH);
+  if (allowed.mustChangePassword && !options.passwordChangePage && returnTo !== CHANGE_PASSWORD_PATH) {
+    const next = (await requestedPath()) ?? returnTo;
+    redirect(next && !next.startsWith(CHANGE_PASSWORD_PATH) ? `${CHANGE_PASSWORD_PATH}?next=${encodeURIComponent(next)}` : CHANGE_PASSWORD_PATH);
+  }
   return allowed;
-}
-
-/** The home page of a role. */
-export function homeOf(role: Role): string {
-  return role === 'admin' ? '/admin' : role === 'doctor' ? '/doctor' : '/patient';
 }
 
 /**

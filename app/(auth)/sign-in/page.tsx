@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Notice } from '@/components/ui/notice';
 import { getSessionUser } from '@/lib/auth/current-user';
-import { homeOf } from '@/lib/auth/page-guard';
+import { afterSignInPath } from '@/lib/auth/after-sign-in';
 import { safeLocalPath } from '@/lib/safe-path';
 import { env } from '@/core/env';
 import { SignInForm } from './sign-in-form';
@@ -20,7 +20,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const user = await getSessionUser();
   const callbackUrl = safeLocalPath(sp.callbackUrl) ?? undefined;
-  if (user) redirect(callbackUrl ?? homeOf(user.role));
+  // Signed in (the form reloads this page): on to the requested page of their own portal, else home.
+  if (user) redirect(afterSignInPath(user.role, callbackUrl));
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-4 text-2xl font-bold">Sign in</h1>

@@ -1,12 +1,20 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { action } from '@/lib/api/action';
-import { homeOf } from '@/lib/auth/page-guard';
+import { afterSignInPath, homeOf } from '@/lib/auth/after-sign-in';
 import { changePassword } from '@/lib/users/change-password';
 import { changePasswordSchema } from '@/lib/users/schemas';
 
-/** Password form → the new password saved (temporary-password flag cleared), then the user's home page. */
-export const changePasswordAction = action(changePasswordSchema, async (input, { user, actor }) => {
+/** The password form, plus the page a temporary-password user first asked for (`next`, kept only when safe). */
+const formSchema = z.intersection(changePasswordSchema, z.object({ next: z.string().max(512).optional() }));
+
+/**
+ * Password form → the new password saved (temporary-password flag cleared), then the page the user
+ * first asked for (`next`, through `afterSignInPath`) or else their home page with `?password=changed`.
+ */
+export const changePasswordAction = action(formSchema, async ({ next, ...input }, { user, actor }) => {
   await changePassword({ user, actor, input });
-  redirect(`${homeOf(user.role)}?password=changed`);
+  const to = afterSignInPath(user.role, next);
+  redirect(to === homeOf(user.role) ? `${to}?password=changed` : to);
 }, { allowTemporaryPassword: true });

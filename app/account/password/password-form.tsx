@@ -6,13 +6,14 @@ import { Notice } from '@/components/ui/notice';
 import { initialActionState } from '@/lib/api/action-state';
 import { changePasswordAction } from './actions';
 
-/** Current (or temporary) password, then the new one twice. */
-export function PasswordForm({ temporary }: { temporary: boolean }) {
+/** Current (or temporary) password, then the new one twice; `next` is the page to go on to afterwards. */
+export function PasswordForm({ temporary, next }: { temporary: boolean; next?: string }) {
   const [state, formAction, pending] = useActionState(changePasswordAction, initialActionState);
   const e = state.fieldErrors ?? {};
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-4" noValidate>
       {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
+      {next && <input type="hidden" name="next" value={next} />}
       <Field label={temporary ? 'Temporary password' : 'Current password'} name="current_password" type="password" autoComplete="current-password" errors={e.current_password} required />
       <Field label="New password" name="new_password" type="password" autoComplete="new-password" errors={e.new_password} hint="At least 8 characters." required />
       <Field label="New password again" name="confirm_password" type="password" autoComplete="new-password" errors={e.confirm_password} required />

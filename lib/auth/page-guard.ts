@@ -32,7 +32,7 @@ export const CHANGE_PASSWORD_PATH = '/account/password';
  * A signed-out visitor goes to `/sign-in?callbackUrl=<the requested path and query>` (falling back to
  * `returnTo` when the request's path is unknown), so they come back to the same page after signing in.
  * A user who must change their (temporary) password is sent to `/account/password?next=<that path>`
- * first, except on that page itself (`options.passwordChangePage`, or `returnTo` being that path).
+ * first (no `next` for their home page), except on that page itself (`options.passwordChangePage`, or `returnTo` being that path).
  */
 export async function requirePageUser(roles: readonly Role[] = [], returnTo?: string, options: { passwordChangePage?: boolean } = {}): Promise<CurrentUser> {
   const user = await getSessionUser();
@@ -48,7 +48,7 @@ export async function requirePageUser(roles: readonly Role[] = [], returnTo?: st
   }
   if (allowed.mustChangePassword && !options.passwordChangePage && returnTo !== CHANGE_PASSWORD_PATH) {
     const next = (await requestedPath()) ?? returnTo;
-    redirect(next && !next.startsWith(CHANGE_PASSWORD_PATH) ? `${CHANGE_PASSWORD_PATH}?next=${encodeURIComponent(next)}` : CHANGE_PASSWORD_PATH);
+    redirect(next && next !== homeOf(allowed.role) && !next.startsWith(CHANGE_PASSWORD_PATH) ? `${CHANGE_PASSWORD_PATH}?next=${encodeURIComponent(next)}` : CHANGE_PASSWORD_PATH);
   }
   return allowed;
 }

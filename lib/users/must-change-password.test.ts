@@ -22,6 +22,7 @@ describe('requirePageUser and the temporary password', () => {
     state.user = doctor(true);
     await expect(requirePageUser(['doctor'], '/doctor')).rejects.toThrow('REDIRECT /account/password');
     await expect(requirePageUser([])).rejects.toThrow('REDIRECT /account/password');
+    await expect(requirePageUser(['doctor'], '/doctor')).rejects.toThrow(/^REDIRECT \/account\/password$/);
     await expect(requirePageUser(['doctor'], '/doctor/patients/5')).rejects.toThrow('REDIRECT /account/password?next=%2Fdoctor%2Fpatients%2F5');
     await expect(requirePageUser([], '/account/password')).resolves.toMatchObject({ id: 7 });
     await expect(requirePageUser([], undefined, { passwordChangePage: true })).resolves.toMatchObject({ id: 7 });

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 export interface HoursDay {
@@ -54,9 +54,9 @@ export function AvailabilityHoursForm({ action, doctorId, slotMinutes, days, max
     <form action={formAction} key={state.nonce} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="doctor_id" value={doctorId} />
       {state.message && (
-        <Notice tone={state.ok ? 'success' : 'error'}>
+        <FormNotice answer={state} tone={state.ok ? 'success' : 'error'}>
           {state.message}
-        </Notice>
+        </FormNotice>
       )}
 
       <div className="flex flex-col gap-1">

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -16,9 +16,9 @@ export function AddTimeOffForm({ action, doctorId, minDate }: { action: Action; 
     <form action={formAction} key={state.nonce} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="doctor_id" value={doctorId} />
       {state.message && (
-        <Notice tone={state.ok ? 'success' : 'error'}>
+        <FormNotice answer={state} tone={state.ok ? 'success' : 'error'}>
           {state.message}
-        </Notice>
+        </FormNotice>
       )}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="First day away" name="start_date" errors={e.start_date}>
@@ -43,7 +43,7 @@ export function AddTimeOffForm({ action, doctorId, minDate }: { action: Action; 
 /** "Remove" behind a disclosure that says what will happen; one confirmation, works before scripts load. */
 export function RemoveTimeOffForm({ action, timeOffId, period }: { action: Action; timeOffId: number; period: string }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
-  if (state.ok) return <Notice tone="success" compact>{state.message ?? 'Removed.'}</Notice>;
+  if (state.ok) return <FormNotice answer={state} tone="success" compact>{state.message ?? 'Removed.'}</FormNotice>;
   return (
     <details>
       <summary className="inline-flex min-h-11 cursor-pointer items-center text-rose-800 underline underline-offset-4">
@@ -51,7 +51,7 @@ export function RemoveTimeOffForm({ action, timeOffId, period }: { action: Actio
       </summary>
       <form action={formAction} className="mt-1 flex flex-col gap-2 rounded border border-rose-200 bg-rose-50 p-3">
         <p className="text-sm">Patients will be able to book these days ({period}) again.</p>
-        {state.message && <Notice tone="error" compact>{state.message}</Notice>}
+        {state.message && <FormNotice answer={state} tone="error" compact>{state.message}</FormNotice>}
         <input type="hidden" name="time_off_id" value={timeOffId} />
         <Button type="submit" variant="danger" disabled={pending} className="sm:self-start">
           {pending ? 'Removing…' : 'Yes, remove it'}

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 /**
@@ -10,13 +10,13 @@ import { initialActionState, type ActionState } from '@/lib/api/action-state';
  */
 export function CancelForm({ appointmentId, action, label = 'Cancel this appointment' }: { appointmentId: number; action: (s: ActionState, f: FormData) => Promise<ActionState>; label?: string }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
-  if (state.ok) return <Notice tone="success" compact>{state.message ?? 'Cancelled.'}</Notice>;
+  if (state.ok) return <FormNotice answer={state} tone="success" compact>{state.message ?? 'Cancelled.'}</FormNotice>;
   return (
     <details className="mt-2">
       <summary className="inline-flex min-h-11 cursor-pointer items-center text-rose-800 underline">{label}</summary>
       <form action={formAction} className="mt-2 flex flex-col gap-2 rounded border border-rose-200 bg-rose-50 p-3">
         <p className="text-sm">The appointment will be cancelled and its time given to someone else. This cannot be undone.</p>
-        {state.message && <Notice tone="error" compact>{state.fieldErrors?.reason?.[0] ?? state.message}</Notice>}
+        {state.message && <FormNotice answer={state} tone="error" compact>{state.fieldErrors?.reason?.[0] ?? state.message}</FormNotice>}
         <input type="hidden" name="appointment_id" value={appointmentId} />
         <label htmlFor={`reason-${appointmentId}`} className="text-sm font-medium">Reason</label>
         <input id={`reason-${appointmentId}`} name="reason" required maxLength={500} className="min-h-11 rounded border border-slate-400 bg-white px-3" />

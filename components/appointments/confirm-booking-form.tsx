@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 /** Reason + confirm for a chosen slot; shows a taken slot or field errors in words. */
@@ -10,7 +10,7 @@ export function ConfirmBookingForm({ doctorId, dateTime, patientId, action }: { 
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-3">
-      {state.message && !state.ok && <Notice tone="error">{errors.date_time?.[0] ?? state.message}</Notice>}
+      {state.message && !state.ok && <FormNotice answer={state} tone="error">{errors.date_time?.[0] ?? state.message}</FormNotice>}
       <input type="hidden" name="doctor_id" value={doctorId} />
       <input type="hidden" name="date_time" value={dateTime} />
       {patientId !== undefined && <input type="hidden" name="patient_id" value={patientId} />}

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 import type { AppointmentStatus } from '@/core/vocabulary';
 import { CancelForm } from './cancel-form';
@@ -20,7 +20,7 @@ export function StatusActions({ id, patientId, status, started, completable = tr
         {completable && <a href={`/doctor/patients/${patientId}/chart?appointment=${id}`} className={`${btn} inline-flex items-center border-emerald-700 text-emerald-900`}>Complete → chart</a>}
         {status === 'confirmed' && started && <button name="action" value="no-show" disabled={pending} className={`${btn} border-rose-700 text-rose-900`}>No-show</button>}
       </form>
-      {state.message && !state.ok && <Notice tone="error" compact className="w-full">{state.message}</Notice>}
+      {state.message && !state.ok && <FormNotice answer={state} tone="error" compact className="w-full">{state.message}</FormNotice>}
       <CancelForm appointmentId={id} action={cancelAction} label="Cancel" />
     </div>
   );

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import type { WalkInFormState } from '@/lib/patients/walk-in-form-state';
 
 type Act = (s: WalkInFormState, f: FormData) => Promise<WalkInFormState>;
@@ -32,7 +33,7 @@ export function NewPatientForm({ action }: { action: Act }) {
           <p className="mt-1"><Link className="underline" href={`/doctor/patients?q=${encodeURIComponent(state.created.patientNumber)}`}>Find them in Patients</Link> to start a walk-in visit.</p>
         </Notice>
       )}
-      {state.message && !state.ok && !dups.length && <Notice tone="error">{state.message}</Notice>}
+      {state.message && !state.ok && !dups.length && <FormNotice answer={state} tone="error">{state.message}</FormNotice>}
       {dups.length > 0 && (
         <section role="alert" aria-labelledby="dups-title" className="rounded border border-amber-400 bg-amber-50 p-3 text-amber-950" data-testid="possible-duplicates">
           <h2 id="dups-title" className="font-semibold">This patient may already be registered</h2>

@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 import { AllergyRows } from './allergy-rows';
 
@@ -29,8 +29,8 @@ export function PatientProfileForm({ action, defaults }: { action: Act; defaults
   const area = 'min-h-11 rounded border border-slate-400 px-3 py-2 aria-[invalid=true]:border-rose-600';
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-5" noValidate>
-      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
-      {state.ok && state.message && <Notice tone="success">{state.message}</Notice>}
+      {state.message && !state.ok && <FormNotice answer={state} tone="error">{state.message}</FormNotice>}
+      {state.ok && state.message && <FormNotice answer={state} tone="success">{state.message}</FormNotice>}
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-1 text-lg font-semibold">Contact</legend>
         <Field label="Phone" name="contact_info.phone" type="tel" autoComplete="tel" defaultValue={v['contact_info.phone']} errors={e['contact_info.phone']} hint="e.g. 0712 345 678" />

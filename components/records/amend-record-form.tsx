@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 import { AllergyWarning, allergyMatchesOf } from './allergy-warning';
 import { MEDICINE_DATALIST_ID } from './medicine-datalist-id';
@@ -11,8 +11,8 @@ import { VitalSignsFields } from './vital-signs-fields';
 
 type Act = (s: ActionState, f: FormData) => Promise<ActionState>;
 const LINE_FIELDS = [
-  ['medicine', 'Medicine', 'e.g. Amoxicillin'], ['strength', 'Strength', '500 mg'], ['dose', 'Dose', '1 capsule'],
-  ['route', 'Route', 'oral'], ['frequency', 'Frequency', '3 times a day'], ['duration', 'Duration', '5 days'], ['instructions', 'Instructions', 'after meals'],
+  ['medicine', 'Medicine', 'e.g. Amoxicillin'], ['strength', 'Strength', 'e.g. 500 mg'], ['dose', 'Dose', 'e.g. 1 capsule'],
+  ['route', 'Route', 'e.g. oral'], ['frequency', 'Frequency', 'e.g. 3 times a day'], ['duration', 'Duration', 'e.g. 5 days'], ['instructions', 'Instructions', 'e.g. after meals'],
 ] as const;
 type LineField = (typeof LINE_FIELDS)[number][0];
 
@@ -62,7 +62,7 @@ export function AmendRecordForm({ recordId, version, ageYears, defaults, action 
   const err = (name: string) => e[name]?.[0];
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-5" noValidate>
-      {state.message && !state.ok && !allergyMatches && <Notice tone="error">{state.message}</Notice>}
+      {state.message && !state.ok && !allergyMatches && <FormNotice answer={state} tone="error">{state.message}</FormNotice>}
       <input type="hidden" name="record_id" value={recordId} />
       <input type="hidden" name="version" value={version} />
       <div className="flex flex-col gap-1">

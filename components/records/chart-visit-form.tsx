@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 import { AllergyWarning, allergyMatchesOf } from './allergy-warning';
 import { MEDICINE_DATALIST_ID } from './medicine-datalist-id';
@@ -10,8 +10,8 @@ import { VitalSignsFields } from './vital-signs-fields';
 
 type Act = (s: ActionState, f: FormData) => Promise<ActionState>;
 const LINE_FIELDS = [
-  ['medicine', 'Medicine', 'e.g. Amoxicillin'], ['strength', 'Strength', '500 mg'], ['dose', 'Dose', '1 capsule'],
-  ['route', 'Route', 'oral'], ['frequency', 'Frequency', '3 times a day'], ['duration', 'Duration', '5 days'], ['instructions', 'Instructions', 'after meals'],
+  ['medicine', 'Medicine', 'e.g. Amoxicillin'], ['strength', 'Strength', 'e.g. 500 mg'], ['dose', 'Dose', 'e.g. 1 capsule'],
+  ['route', 'Route', 'e.g. oral'], ['frequency', 'Frequency', 'e.g. 3 times a day'], ['duration', 'Duration', 'e.g. 5 days'], ['instructions', 'Instructions', 'e.g. after meals'],
 ] as const;
 
 /**
@@ -32,7 +32,7 @@ export function ChartVisitForm({ patientId, appointmentId, ageYears, action }: {
   const medicineProps = (f: string) => (f === 'medicine' ? { list: MEDICINE_DATALIST_ID, onChange: () => setMedicineEditedAt(state.nonce) } : {});
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-5" noValidate>
-      {state.message && !state.ok && !allergyMatches && <Notice tone="error">{state.message}</Notice>}
+      {state.message && !state.ok && !allergyMatches && <FormNotice answer={state} tone="error">{state.message}</FormNotice>}
       <input type="hidden" name="patient_id" value={patientId} />
       {appointmentId && <input type="hidden" name="appointment_id" value={appointmentId} />}
       <div className="flex flex-col gap-1">

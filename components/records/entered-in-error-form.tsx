@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useId } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 /**
@@ -20,7 +20,7 @@ export function EnteredInErrorForm({ recordId, action }: { recordId: number; act
           Use this for a record that should not exist (wrong patient, wrong visit). It will be hidden from the chart, the
           patient&apos;s records and the statistics, but kept with your reason. This cannot be undone; to correct a detail, amend instead.
         </p>
-        {state.message && !reasonError && <Notice tone="error" compact>{state.message}</Notice>}
+        {state.message && !reasonError && <FormNotice answer={state} tone="error" compact>{state.message}</FormNotice>}
         <input type="hidden" name="record_id" value={recordId} />
         <label htmlFor={`${id}-reason`} className="text-sm font-medium">Why is this record in error?</label>
         <textarea

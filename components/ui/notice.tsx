@@ -4,7 +4,7 @@
  * `aria-live="polite"` (read out when the reader is free). The words carry the meaning; the colour only
  * repeats it.
  */
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, Ref } from 'react';
 
 /** `success`: it worked. `error`: it did not, and what to do. `info`: nothing happened, and why. `warning`: worked, but read this. */
 export type NoticeTone = 'success' | 'error' | 'info' | 'warning';
@@ -29,10 +29,12 @@ export function noticeRole(tone: NoticeTone): { role: 'alert' } | { role: 'statu
   return tone === 'error' ? { role: 'alert' } : { role: 'status', 'aria-live': 'polite' };
 }
 
-/** One message in a panel (or, `compact`, as small text); `as="div"` when it holds several paragraphs. */
-export function Notice({ tone, compact = false, as: Tag = 'p', className, children, ...rest }: Omit<HTMLAttributes<HTMLElement>, 'role'> & {
-  tone: NoticeTone; compact?: boolean; as?: 'p' | 'div'; 'data-testid'?: string;
+/** One message in a panel (or, `compact`, as small text); `as="div"` when it holds several paragraphs.
+ * After a form submits use `FormNotice` (`./form-notice`), which also brings the message into view and focuses it. */
+export function Notice({ tone, compact = false, as: Tag = 'p', className, children, ref, ...rest }: Omit<HTMLAttributes<HTMLElement>, 'role'> & {
+  tone: NoticeTone; compact?: boolean; as?: 'p' | 'div'; 'data-testid'?: string; ref?: Ref<HTMLElement>;
 }) {
   const classes = [(compact ? COMPACT : PANEL)[tone], className].filter(Boolean).join(' ');
-  return <Tag {...rest} {...noticeRole(tone)} className={classes}>{children}</Tag>;
+  // One element type or the other; a ref to either is a ref to an HTMLElement.
+  return <Tag {...rest} ref={ref as Ref<HTMLParagraphElement & HTMLDivElement>} {...noticeRole(tone)} className={classes}>{children}</Tag>;
 }

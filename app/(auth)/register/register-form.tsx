@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState } from '@/lib/api/action-state';
 import { registerAction } from './actions';
 
@@ -13,7 +13,7 @@ export function RegisterForm() {
   const e = state.fieldErrors ?? {};
   return (
     <form action={formAction} key={state.nonce} className="flex flex-col gap-4" noValidate>
-      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
+      {state.message && !state.ok && <FormNotice answer={state} tone="error">{state.message}</FormNotice>}
       <Field label="Full name" name="name" autoComplete="name" defaultValue={v.name} errors={e.name} required />
       <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={v.email} errors={e.email} required />
       <Field label="Password" name="password" type="password" autoComplete="new-password" errors={e.password} hint="At least 8 characters." required />

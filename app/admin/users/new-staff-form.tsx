@@ -3,6 +3,7 @@ import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState } from '@/lib/api/action-state';
 import { createStaffAction, type StaffCreatedState } from './actions';
 
@@ -29,7 +30,7 @@ export function NewStaffForm() {
           No password to choose: a temporary password is generated and shown here once, after you create the account.
           They choose their own at first sign-in.
         </p>
-        {s.message && !s.ok && <Notice tone="error">{s.message}</Notice>}
+        {s.message && !s.ok && <FormNotice answer={s} tone="error">{s.message}</FormNotice>}
         <Field label="Role" name="role" errors={e.role}>
           <select id="f-role" name="role" value={role} onChange={(ev) => setRole(ev.target.value)} className={selectClass}>
             <option value="doctor">Doctor</option>

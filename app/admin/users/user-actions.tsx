@@ -2,6 +2,7 @@
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import type { Role } from '@/core/vocabulary';
 import { initialActionState } from '@/lib/api/action-state';
 import { changeRoleAction, resetPasswordAction, setActiveAction, type PasswordResetState } from './actions';
@@ -72,7 +73,7 @@ export function UserActions({ id, name, role, isActive, isSelf, hasEmail = true 
           <p className="mt-1 text-sm">Give it to them privately. It is shown only this once; they must choose their own at their next sign-in.</p>
         </Notice>
       )}
-      {message?.message && <Notice tone={message.ok ? 'success' : 'error'} compact>{message.message}</Notice>}
+      {message?.message && <FormNotice answer={message} tone={message.ok ? 'success' : 'error'} compact>{message.message}</FormNotice>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState } from '@/lib/api/action-state';
 import type { MergeSide } from '@/lib/patients/get-merge-preview';
 import type { MergeChoice, MergeField } from '@/lib/patients/merge-schemas';
@@ -59,7 +59,7 @@ export function MergeForm({ survivor, merged, choices, fields }: { survivor: Mer
         <input type="checkbox" name="same_person" value="yes" required className="mt-1 size-5 shrink-0" />
         <span>I have checked these are the same person. A merge cannot be undone.</span>
       </label>
-      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
+      {state.message && !state.ok && <FormNotice answer={state} tone="error">{state.message}</FormNotice>}
       <Button type="submit" variant="danger" disabled={pending}>{pending ? 'Merging…' : `Merge ${merged.patientNumber} into ${survivor.patientNumber}`}</Button>
     </form>
   );

@@ -98,11 +98,6 @@ export async function listProfilesByDateOfBirth(dateOfBirth: string, limit = 500
   return selectProfiles(and(eq(tables.patients.dateOfBirth, dateOfBirth), isNull(tables.users.mergedIntoId)), limit);
 }
 
-/** Patient profiles whose user phone is exactly `phone` (E.164), at most `limit`; merged-away records left out. */
-export async function listProfilesByPhone(phone: string, limit = 50): Promise<PatientProfileRow[]> {
-  return selectProfiles(and(eq(tables.users.phone, phone), isNull(tables.users.mergedIntoId)), limit);
-}
-
 /**
  * Writes the given user columns (if any) and profile columns of patient user `userId`; the profile's
  * `updatedAt` (and the user's, when a user column changes) move to `now`.

@@ -4,18 +4,12 @@ import { createPatientWithUser } from '@/db/repositories/patients';
 import { findUserByEmail } from '@/db/repositories/users';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
-import { AppError } from '@/lib/errors';
 import { foldName } from '@/core/text';
 import { createPatientUnlessDuplicate } from './duplicate-guard';
 import { toPatientProfile, type PatientProfile } from './profile';
 import type { CreatePatientByStaffInput } from './schemas';
+import { emailTaken, emailTakenMessage } from '@/lib/users/email-taken';
 
-export { serializeCandidate } from './duplicate-guard';
-
-function emailTaken(email: string): AppError {
-  const message = `A user with the email ${email} already exists.`;
-  return new AppError('conflict', message, { email: [message] }, { conflict: 'email_taken' });
-}
 
 /**
  * A doctor or an admin registers a walk-in patient (no password: the patient cannot sign in; `email`
@@ -35,7 +29,7 @@ export async function createPatientByStaff(opts: { user: CurrentUser; actor: Act
   assertRole(opts.user, ['doctor', 'admin']);
   const { input } = opts;
   const now = opts.now ?? new Date();
-  if (input.email && (await findUserByEmail(input.email))) throw emailTaken(input.email);
+  if (input.email && (await findUserByEmail(input.email))) throw emailTaken(emailTakenMessage(input.email));
   const confirmed = input.confirm_new_patient === true || input.confirm_not_duplicate === true;
   try {
     return await createPatientUnlessDuplicate(
@@ -56,7 +50,7 @@ export async function createPatientByStaff(opts: { user: CurrentUser; actor: Act
       },
     );
   } catch (e) {
-    if (input.email && classifyDbError(e) === 'unique') throw emailTaken(input.email); // a concurrent registration won
+    if (input.email && classifyDbError(e) === 'unique') throw emailTaken(emailTakenMessage(input.email)); // a concurrent registration won
     throw e;
   }
 }

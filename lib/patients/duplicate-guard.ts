@@ -55,9 +55,7 @@ export function serializeCandidate(c: DuplicateCandidate) {
  * transaction when there is one. [] when `person` has no date of birth.
  */
 export async function findMatchingPatients(person: PersonToMatch): Promise<DuplicateCandidate[]> {
-  if (!person.dateOfBirth) return [];
-  const all = await findPossibleDuplicates({ name: person.name, dateOfBirth: person.dateOfBirth, phone: person.phone, limit: Infinity });
-  return all.filter((c) => c.dateOfBirth === person.dateOfBirth).slice(0, 10);
+  return findPossibleDuplicates({ name: person.name, dateOfBirth: person.dateOfBirth, phone: person.phone });
 }
 
 /** 409 `conflict` for a self-registration that matches a patient: `{ conflict: 'possible_duplicate' }`, no candidates. */

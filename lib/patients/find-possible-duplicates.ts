@@ -1,4 +1,4 @@
-import { listProfilesByDateOfBirth, listProfilesByPhone } from '@/db/repositories/patient-profiles';
+import { listProfilesByDateOfBirth } from '@/db/repositories/patient-profiles';
 import { foldName } from '@/core/text';
 
 /** Why a registered patient may be the same person. */
@@ -66,9 +66,11 @@ export function namesAreClose(a: string, b: string): boolean {
 }
 
 /**
- * Registered patients who may be the person described: the same date of birth and a close name
- * (`namesAreClose`), or the same phone (E.164). Inactive patients are included (flagged). Both
- * matches first, then by name; at most `limit`. `excludeUserId` leaves one patient out (themselves).
+ * Registered patients who may be the person described, by the matching rule of
+ * lib/patients/duplicate-guard.ts: the same date of birth and either a close name (`namesAreClose`) or
+ * the same phone (E.164). [] without a date of birth. Inactive patients are included (flagged);
+ * merged-away ones are not. Both matches first, then by name; at most `limit` (default 10).
+ * `excludeUserId` leaves one patient out (themselves).
  */
 export async function findPossibleDuplicates(opts: {
   name: string;
@@ -77,23 +79,20 @@ export async function findPossibleDuplicates(opts: {
   excludeUserId?: number;
   limit?: number;
 }): Promise<DuplicateCandidate[]> {
-  const [byDob, byPhone] = await Promise.all([
-    opts.dateOfBirth ? listProfilesByDateOfBirth(opts.dateOfBirth) : Promise.resolve([]),
-    opts.phone ? listProfilesByPhone(opts.phone) : Promise.resolve([]),
-  ]);
-  const found = new Map<number, DuplicateCandidate>();
-  const add = (r: (typeof byDob)[number], match: DuplicateMatch) => {
-    if (r.user.id === opts.excludeUserId) return;
-    const c = found.get(r.user.id) ?? {
+  if (!opts.dateOfBirth) return [];
+  const found: DuplicateCandidate[] = [];
+  for (const r of await listProfilesByDateOfBirth(opts.dateOfBirth)) {
+    if (r.user.id === opts.excludeUserId) continue;
+    const matches: DuplicateMatch[] = [];
+    if (opts.phone && r.user.phone === opts.phone) matches.push('phone');
+    if (namesAreClose(opts.name, r.user.name)) matches.push('date_of_birth_and_name');
+    if (!matches.length) continue;
+    found.push({
       userId: r.user.id, patientId: r.patient.id, name: r.user.name, dateOfBirth: r.patient.dateOfBirth, phone: r.user.phone,
-      patientNumber: r.patient.patientNumber, isActive: r.user.isActive, matches: [],
-    };
-    if (!c.matches.includes(match)) c.matches.push(match);
-    found.set(r.user.id, c);
-  };
-  for (const r of byPhone) add(r, 'phone');
-  for (const r of byDob) if (namesAreClose(opts.name, r.user.name)) add(r, 'date_of_birth_and_name');
-  return [...found.values()]
+      patientNumber: r.patient.patientNumber, isActive: r.user.isActive, matches,
+    });
+  }
+  return found
     .sort((a, b) => b.matches.length - a.matches.length || nameKey(a.name).localeCompare(nameKey(b.name)) || a.userId - b.userId)
     .slice(0, opts.limit ?? 10);
 }

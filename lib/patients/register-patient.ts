@@ -10,14 +10,10 @@ import { AppError } from '@/lib/errors';
 import { foldName } from '@/core/text';
 import { createPatientUnlessDuplicate, type RegistrationAudience } from './duplicate-guard';
 import type { RegisterPatientInput } from './schemas';
+import { emailTaken } from '@/lib/users/email-taken';
 
 /** The message of a registration whose email is taken (any letter case: emails are stored lower-cased). */
 export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists. Sign in instead.';
-
-/** 409 `conflict` `{ conflict: 'email_taken', fields: { email } }`. */
-function emailTaken(): AppError {
-  return new AppError('conflict', EMAIL_TAKEN_MESSAGE, { email: [EMAIL_TAKEN_MESSAGE] }, { conflict: 'email_taken' });
-}
 
 /**
  * Registers a patient with an account: a `patient` user and its profile (clinic patient number
@@ -45,7 +41,7 @@ export async function registerPatient(input: RegisterPatientInput, actor: Actor,
   }
   if (await findUserByEmail(input.email)) {
     if (audience === 'self') await countFailure();
-    throw emailTaken();
+    throw emailTaken(EMAIL_TAKEN_MESSAGE);
   }
   const passwordHash = await hashPassword(input.password);
   const now = new Date();
@@ -67,7 +63,7 @@ export async function registerPatient(input: RegisterPatientInput, actor: Actor,
   } catch (e) {
     if (classifyDbError(e) === 'unique') { // a concurrent registration with this email won the race
       if (audience === 'self') await countFailure();
-      throw emailTaken();
+      throw emailTaken(EMAIL_TAKEN_MESSAGE);
     }
     if (audience === 'self' && e instanceof AppError && e.code === 'conflict') await countFailure();
     throw e;

@@ -13,8 +13,9 @@ import { createUser, findUserByEmail } from '@/db/repositories/users';
 import type { ActorKind } from '@/core/vocabulary';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '@/lib/auth/password';
 import { COMMON_PASSWORD_MESSAGE, notCommonPassword } from '@/lib/auth/common-passwords';
-import { AppError, validationError, zodFieldErrors } from '@/lib/errors';
+import { validationError, zodFieldErrors } from '@/lib/errors';
 import { foldName, normalizeEmail } from '@/core/text';
+import { emailTaken, emailTakenMessage } from './email-taken';
 import { toE164 } from '@/core/phone';
 
 export const STAFF_ROLES = ['admin', 'doctor'] as const;
@@ -66,11 +67,6 @@ export function nameFromEmail(email: string): string {
   return words.length ? words.join(' ') : email;
 }
 
-function emailTaken(email: string): AppError {
-  const message = `A user with the email ${email} already exists.`;
-  return new AppError('conflict', message, { email: [message] });
-}
-
 /**
  * Creates the staff user described by `input`; returns it (never the password or its hash).
  * Throws `AppError` `validation_error` (with field errors) or `conflict` (email already used).
@@ -85,7 +81,7 @@ export async function createStaffUser({ input, actor, now = new Date() }: Create
   if (role !== 'doctor' && parsed.data.specialty) throw validationError({ specialty: ['Only doctors have a specialty.'] });
 
   // Cheap check before the (deliberately slow) hash; the unique index decides under concurrency.
-  if (await findUserByEmail(email)) throw emailTaken(email);
+  if (await findUserByEmail(email)) throw emailTaken(emailTakenMessage(email));
   const passwordHash = await hashPassword(password);
 
   try {
@@ -104,7 +100,7 @@ export async function createStaffUser({ input, actor, now = new Date() }: Create
       return { id, email, name, role, specialty };
     });
   } catch (e) {
-    if (classifyDbError(e) === 'unique') throw emailTaken(email);
+    if (classifyDbError(e) === 'unique') throw emailTaken(emailTakenMessage(email));
     throw e;
   }
 }

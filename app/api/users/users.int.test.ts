@@ -111,7 +111,9 @@ describe('the documented User shape on input', () => {
     expect(again.error).toMatchObject({ code: 'conflict', conflict: 'email_taken', fields: { email: expect.any(Array) } });
     const staff = await create(req('POST', '/api/users/', admin.token, { role: 'doctor', email: 'Neema.Mushi@EXAMPLE.com', password: 'temporary-pass-1' }));
     expect(staff.status).toBe(409);
-    expect((await json(staff)).error.code).toBe('conflict');
+    const staffError = (await json(staff)).error;
+    expect(staffError.code).toBe('conflict');
+    expect(staffError).toMatchObject({ conflict: 'email_taken', fields: { email: expect.any(Array) } }); // the same shape as the other doors
   });
 });
 

@@ -5,14 +5,14 @@
  * - refused self-registrations (`POST /api/users/`) are limited per address on their own and never
  *   count against sign-in: staff behind the same address still sign in.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { and, eq } from 'drizzle-orm';
 import { POST as login } from '@/app/api/auth/login/route';
 import { POST as changePasswordRoute } from '@/app/api/auth/password/route';
 import { POST as createUserRoute } from '@/app/api/users/route';
 import { q, tables } from '@/db';
-import { resetEnv } from '@/core/env';
+import { useSignInLimits } from '@/lib/testing/sign-in-limits';
 import { makeUser, makeUserWithToken, uniqueIdentity } from '@/lib/testing/factories';
 import { verifyPassword } from './password';
 import { findUserById } from '@/db/repositories/users';
@@ -26,16 +26,7 @@ function req(path: string, body: unknown, opts: { token?: string; ip: string }) 
 }
 const freshIp = () => `10.77.${Math.floor(Math.random() * 250)}.${++seq % 250}`;
 
-beforeEach(() => {
-  process.env.SIGNIN_MAX_FAILURES_PER_ACCOUNT = '3';
-  process.env.SIGNIN_MAX_FAILURES_PER_ADDRESS = '5';
-  resetEnv();
-});
-afterEach(() => {
-  delete process.env.SIGNIN_MAX_FAILURES_PER_ACCOUNT;
-  delete process.env.SIGNIN_MAX_FAILURES_PER_ADDRESS;
-  resetEnv();
-});
+useSignInLimits({ perAccount: 3, perAddress: 5 });
 
 /** Moves every attempt of `where` 16 minutes into the past (the window is 15). */
 async function ageAttempts(where: ReturnType<typeof eq>) {

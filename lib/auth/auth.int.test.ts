@@ -3,11 +3,11 @@
  * login → token → use → logout; wrong passwords; rate limits (account and address) with Retry-After;
  * deactivation, session-version bumps and expiry end tokens at once.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST as login } from '@/app/api/auth/login/route';
 import { POST as logout } from '@/app/api/auth/logout/route';
 import { bumpSessionVersion, updateUser } from '@/db/repositories/users';
-import { resetEnv } from '@/core/env';
+import { useSignInLimits } from '@/lib/testing/sign-in-limits';
 import { makeUser } from '@/lib/testing/factories';
 import { closeBrowserSession, issueApiToken, openBrowserSession, resolveApiToken, resolveBrowserSession } from './tokens';
 import { findUserById } from '@/db/repositories/users';
@@ -18,17 +18,8 @@ let ip = '';
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   new Request(`${BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
-beforeEach(() => {
-  ip = `10.9.0.${++ipSeq}`; // a fresh client address per test, so the address limit of one test does not leak into the next
-  process.env.SIGNIN_MAX_FAILURES_PER_ACCOUNT = '3';
-  process.env.SIGNIN_MAX_FAILURES_PER_ADDRESS = '5';
-  resetEnv();
-});
-afterEach(() => {
-  delete process.env.SIGNIN_MAX_FAILURES_PER_ACCOUNT;
-  delete process.env.SIGNIN_MAX_FAILURES_PER_ADDRESS;
-  resetEnv();
-});
+// A fresh client address per test, so the address limit of one test does not leak into the next.
+useSignInLimits({ perAccount: 3, perAddress: 5 }, () => { ip = `10.9.0.${++ipSeq}`; });
 
 describe('POST /api/auth/login/', () => {
   it('returns an opaque token, its expiry and the user — never a password hash', async () => {

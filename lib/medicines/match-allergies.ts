@@ -4,6 +4,7 @@
  * antibiotics, NSAIDs…), or a class known to cross-react (penicillins ↔ cephalosporins). Pure code,
  * no I/O; the class table and its sources are in `drug-classes.ts` (README.md beside it).
  */
+import { foldName } from '@/core/text';
 import type { AllergyMatchDetail, AllergyMatchKind } from '@/core/vocabulary';
 import { CROSS_REACTIVITY, DRUG_CLASSES, STEM_EXCEPTIONS, SUBSTANCE_ALIASES, type DrugClass } from './drug-classes';
 
@@ -45,7 +46,7 @@ const NOISE = new Set([
  * `"Amoxicillin 500 mg caps"` → `"amoxicillin"`; `"Co-Amoxiclav"` → `"co amoxiclav"`.
  */
 export function foldMedicine(text: string): string {
-  const words = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  const words = foldName(text)
     .replace(/ph/g, 'f').replace(/ae/g, 'e')
     .replace(/[^a-z0-9]+/g, ' ').split(' ')
     .filter((w) => w && !/\d/.test(w) && !NOISE.has(w))

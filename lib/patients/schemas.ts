@@ -1,4 +1,5 @@
 /** zod schemas of the patients capability, shared by server actions and route handlers. */
+import { foldName } from '@/core/text';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { SEXES } from '@/core/vocabulary';
@@ -101,7 +102,7 @@ function noRepeatedSubstance(list: Array<Allergy | null>, ctx: z.RefinementCtx) 
   list.forEach((a, i) => {
     // Also runs when other rows have errors (`runAlways`): such rows may not be parsed yet.
     if (!a || typeof a !== 'object' || typeof a.substance !== 'string' || !a.substance.trim()) return;
-    const key = a.substance.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    const key = foldName(a.substance);
     if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'substance'], message: 'This substance is listed twice.' });
     seen.add(key);
   });

@@ -63,7 +63,9 @@ test('a new doctor with a temporary password keeps the deep link through choosin
   await signInHere(page, doctor.email, doctor.password);
   await expect(page).toHaveURL(/\/account\/password\?next=%2Fdoctor%2Fpatients%2F\d+$/);
   await chooseOwnPassword(page, doctor.password, 'a doctor password');
-  await expect(page).toHaveURL(new RegExp(`/doctor/patients/${patientId}$`));
+  await expect(page).toHaveURL(new RegExp(`/doctor/patients/${patientId}\\?password=changed$`));
+  // The change confirms itself on the page the doctor went on to, not only on the home page.
+  await expect(page.getByRole('status').filter({ hasText: 'Your password was changed.' })).toBeInViewport();
 });
 
 test('the patient home offers booking and cancelling that exist, and no "coming soon"', async ({ page, api }) => {

@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
@@ -7,7 +8,8 @@ import { initialActionState, type ActionState } from '@/lib/api/action-state';
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
-/** The add-time-off form: first day, last day (both included), optional reason; errors beside the fields. */
+/** The add-time-off form: first day, last day (both included), optional reason; errors beside the fields;
+ * after adding, the appointments already booked on those days, linked where the caller gave links. */
 export function AddTimeOffForm({ action, doctorId, minDate }: { action: Action; doctorId: number; minDate: string }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const v = !state.ok && state.values ? state.values : {};
@@ -16,8 +18,15 @@ export function AddTimeOffForm({ action, doctorId, minDate }: { action: Action; 
     <form action={formAction} key={state.nonce} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="doctor_id" value={doctorId} />
       {state.message && (
-        <FormNotice answer={state} tone={state.ok ? 'success' : 'error'}>
-          {state.message}
+        <FormNotice answer={state} tone={state.ok ? 'success' : 'error'} as={state.items?.length ? 'div' : 'p'}>
+          {state.items?.length ? <p>{state.message}</p> : state.message}
+          {state.ok && state.items?.length ? (
+            <ul className="mt-2 list-disc pl-5" data-testid="touched-appointments">
+              {state.items.map((item) => (
+                <li key={item.label}>{item.href ? <Link href={item.href} className="underline underline-offset-2">{item.label}</Link> : item.label}</li>
+              ))}
+            </ul>
+          ) : null}
         </FormNotice>
       )}
       <div className="grid gap-3 sm:grid-cols-2">

@@ -108,11 +108,6 @@ export async function listBusyIntervals(doctorIds: number | number[], from: Date
   return [...byAppointment.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.doctorId - b.doctorId);
 }
 
-/** Number of active appointments of doctor `doctorId` overlapping `[from, to)` (from the occupancy cells). */
-export async function countActiveAppointments(doctorId: number, from: Date, to: Date): Promise<number> {
-  return (await listBusyIntervals(doctorId, from, to)).length;
-}
-
 export interface DoctorProfile {
   id: number;
   name: string;

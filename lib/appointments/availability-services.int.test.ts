@@ -155,8 +155,11 @@ describe('time off', () => {
     const startAt = new Date('2026-12-02T06:00:00Z');
     const endAt = new Date('2026-12-02T06:20:00Z');
     await createAppointment({ patientId: patient.id, doctorId: doc.id, startAt, endAt, status: 'confirmed', createdAt: now, updatedAt: now });
+    // A cancelled one on the same days is not listed.
+    await createAppointment({ patientId: patient.id, doctorId: doc.id, startAt: new Date('2026-12-03T07:00:00Z'), endAt: new Date('2026-12-03T07:20:00Z'), status: 'cancelled', createdAt: now, updatedAt: now });
     const r = await addTimeOff({ user: doc, doctorId: doc.id, input: { start_date: '2026-12-01', end_date: '2026-12-03' }, now });
     expect(r.activeAppointments).toBe(1);
+    expect(r.touched).toEqual([expect.objectContaining({ startAt, patientId: patient.id, patientName: patient.name, status: 'confirmed' })]);
   });
 
   it('refuses another doctor (403); an admin may add and remove anyone\'s', async () => {

@@ -5,8 +5,9 @@
  * transaction.
  */
 import { withTransaction } from '@/db';
+import { listDoctorAppointments } from '@/db/repositories/appointments';
 import {
-  countActiveAppointments, countBookableDoctors, createTimeOff, deleteTimeOff, findDoctorProfile, findTimeOffById,
+  countBookableDoctors, createTimeOff, deleteTimeOff, findDoctorProfile, findTimeOffById,
   listBookableDoctorsPage, listDoctorProfiles, listTimeOff, listWorkingHours, replaceWorkingHours, updateSlotMinutes,
   type DoctorProfile, type TimeOffRow,
 } from '@/db/repositories/availability';
@@ -14,6 +15,7 @@ import { pageWindow, type Pagination } from '@/lib/api/pagination';
 import { audit, type Actor } from '@/lib/audit/audit';
 import { actorOf, assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { forbidden, notFound, validationError, zodFieldErrors } from '@/lib/errors';
+import { ACTIVE_APPOINTMENT_STATUSES } from '@/core/vocabulary';
 import { clinicToday, clinicZone } from '@/core/time';
 import { describeTimeOff, listFreeSlots, type Slot } from './availability';
 import { DAY_KEYS, describeRanges, minutesToClock, wallClockToUtc, type DayKey } from './availability-grid';
@@ -106,12 +108,22 @@ export async function listDoctorTimeOff({ user, doctorId, includePast = false, n
   return rows.map(toItem);
 }
 
+/** A pending or confirmed appointment that falls in a new period of time off (it stays booked). */
+export interface TouchedAppointment {
+  id: number;
+  startAt: Date;
+  patientId: number;
+  patientName: string;
+  status: string;
+}
+
 /**
  * Adds a period of time off (clinic dates, both included) for doctor `doctorId`: no new booking lands on
  * those days. It must not end in the past nor overlap time off already planned. Appointments already
- * booked in it stay booked: `activeAppointments` says how many there are.
+ * booked in it stay booked: `touched` lists them (pending or confirmed, by start) so the doctor can move
+ * or cancel each, and `activeAppointments` is their number.
  */
-export async function addTimeOff({ user, actor, doctorId, input, now = new Date() }: Caller & { doctorId: number; input: TimeOffInput; now?: Date }): Promise<{ timeOff: TimeOffItem; activeAppointments: number }> {
+export async function addTimeOff({ user, actor, doctorId, input, now = new Date() }: Caller & { doctorId: number; input: TimeOffInput; now?: Date }): Promise<{ timeOff: TimeOffItem; activeAppointments: number; touched: TouchedAppointment[] }> {
   const parsed = timeOffSchema.safeParse(input);
   if (!parsed.success) throw validationError(zodFieldErrors(parsed.error.issues));
   await availabilityOf(user, doctorId);
@@ -125,10 +137,13 @@ export async function addTimeOff({ user, actor, doctorId, input, now = new Date(
       action: 'availability.time_off.add', entity: 'time_off', entityId: id, details: { doctorId, startDate, endDate },
     });
     const zone = clinicZone();
-    const activeAppointments = await countActiveAppointments(
+    const inPeriod = await listDoctorAppointments(
       doctorId, new Date(wallClockToUtc(startDate, 0, zone)), new Date(wallClockToUtc(endDate, 24 * 60, zone)),
     );
-    return { timeOff: { id, doctorId, startDate, endDate, reason }, activeAppointments };
+    const touched = inPeriod
+      .filter((a) => (ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(a.status))
+      .map((a) => ({ id: a.id, startAt: a.startAt, patientId: a.patientId, patientName: a.patientName, status: a.status }));
+    return { timeOff: { id, doctorId, startDate, endDate, reason }, activeAppointments: touched.length, touched };
   });
 }
 

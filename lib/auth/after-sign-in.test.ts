@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterSignInPath, homeOf } from './after-sign-in';
+import { afterPasswordChangePath, afterSignInPath, homeOf } from './after-sign-in';
 
 describe('afterSignInPath', () => {
   it('keeps a page of the user\'s own portal, with its query', () => {
@@ -21,5 +21,18 @@ describe('afterSignInPath', () => {
   });
   it('names each role\'s home', () => {
     expect([homeOf('admin'), homeOf('doctor'), homeOf('patient')]).toEqual(['/admin', '/doctor', '/patient']);
+  });
+});
+
+describe('afterPasswordChangePath', () => {
+  it('confirms the change on the page the user goes on to, keeping its query and fragment', () => {
+    expect(afterPasswordChangePath('patient', undefined)).toBe('/patient?password=changed');
+    expect(afterPasswordChangePath('admin', '/admin/reports?month=2026-11')).toBe('/admin/reports?month=2026-11&password=changed');
+    expect(afterPasswordChangePath('doctor', '/doctor/patients/42#history')).toBe('/doctor/patients/42?password=changed#history');
+  });
+  it('goes home rather than back to the password page or anywhere unsafe', () => {
+    expect(afterPasswordChangePath('doctor', '/account/password')).toBe('/doctor?password=changed');
+    expect(afterPasswordChangePath('admin', '//evil.example')).toBe('/admin?password=changed');
+    expect(afterPasswordChangePath('patient', '/admin/reports')).toBe('/patient?password=changed');
   });
 });

@@ -23,3 +23,17 @@ export function afterSignInPath(role: Role, callbackUrl: string | null | undefin
   if (first === 'sign-in' || first === 'register' || first === 'api') return homeOf(role);
   return safe;
 }
+
+/**
+ * Where a user goes after changing their password: the same page as `afterSignInPath` (the page a
+ * temporary-password user first asked for, or home), carrying `password=changed` in its query so the
+ * header's notice confirms the change wherever they land (`/admin/reports?month=2026-11` →
+ * `/admin/reports?month=2026-11&password=changed`; a `#fragment` stays last). The password page itself
+ * is never the destination (home instead).
+ */
+export function afterPasswordChangePath(role: Role, next: string | null | undefined): string {
+  const to = afterSignInPath(role, next);
+  const url = new URL(to.startsWith('/account/password') ? homeOf(role) : to, 'http://local.invalid');
+  url.searchParams.set('password', 'changed');
+  return `${url.pathname}${url.search}${url.hash}`;
+}

@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { action } from '@/lib/api/action';
-import { afterSignInPath, homeOf } from '@/lib/auth/after-sign-in';
+import { afterPasswordChangePath } from '@/lib/auth/after-sign-in';
 import { changePassword } from '@/lib/users/change-password';
 import { changePasswordSchema } from '@/lib/users/schemas';
 
@@ -11,10 +11,9 @@ const formSchema = z.intersection(changePasswordSchema, z.object({ next: z.strin
 
 /**
  * Password form → the new password saved (temporary-password flag cleared), then the page the user
- * first asked for (`next`, through `afterSignInPath`) or else their home page with `?password=changed`.
+ * first asked for (`next`) or else their home page, with `password=changed` in the query either way.
  */
 export const changePasswordAction = action(formSchema, async ({ next, ...input }, { user, actor }) => {
   await changePassword({ user, actor, input });
-  const to = afterSignInPath(user.role, next);
-  redirect(to === homeOf(user.role) ? `${to}?password=changed` : to);
+  redirect(afterPasswordChangePath(user.role, next));
 }, { allowTemporaryPassword: true });

@@ -3,6 +3,7 @@ import { Card, Empty } from '@/components/ui/card';
 import type { ReminderStatus } from '@/core/vocabulary';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { listReminderProblems, type ReminderOutboxItem } from '@/lib/reminders/list-reminder-problems';
+import { describeReminderChannels } from '@/lib/reminders/reminder-channels';
 import { formatDate, formatTime } from '@/core/time';
 
 export const metadata: Metadata = { title: 'Reminders' };
@@ -28,6 +29,7 @@ const at = (d: Date) => `${formatDate(d)} ${formatTime(d)}`;
 export default async function AdminReminders() {
   const user = await requirePageUser(['admin'], '/admin/reminders');
   const { counts, retrying, problems, items } = await listReminderProblems(user, { limit: 200 });
+  const channels = describeReminderChannels();
   const summary: Array<[string, number]> = [
     ['Failed', counts.failed], ['Unknown', counts.unknown], ['Retrying', retrying],
     ['Waiting', counts.pending - retrying], ['Sent', counts.sent], ['Withdrawn', counts.withdrawn],
@@ -41,6 +43,19 @@ export default async function AdminReminders() {
           ? <strong className="text-rose-800">{problems} need attention.</strong>
           : 'Nothing needs attention.'}
       </p>
+      <Card title="Channels">
+        <ul className="flex flex-col gap-2" data-testid="reminder-channels">
+          {channels.map((c) => (
+            <li key={c.key} data-configured={c.configured} className="flex flex-col gap-0.5 sm:flex-row sm:gap-3">
+              <span className="font-medium sm:w-52 sm:shrink-0">
+                {c.label}:{' '}
+                <span className={c.configured ? 'text-emerald-800' : 'text-rose-800'}>{c.configured ? (c.key === 'in_server' ? 'on' : 'configured') : (c.key === 'in_server' ? 'off' : 'not configured')}</span>
+              </span>
+              <span className="text-sm text-slate-700">{c.detail}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
       <dl className="grid grid-cols-3 gap-2 sm:grid-cols-6" data-testid="reminder-counts">
         {summary.map(([label, n]) => (
           <div key={label} className="flex flex-col-reverse rounded-lg border border-slate-200 bg-white p-2 text-center shadow-sm">

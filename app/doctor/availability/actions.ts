@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { action } from '@/lib/api/action';
 import { addTimeOff, removeTimeOff, setWeeklyHours } from '@/lib/appointments/availability-services';
 import { removeTimeOffFormSchema, timeOffFormSchema, weeklyHoursFormSchema } from '@/lib/appointments/schemas';
-import { timeOffAddedMessage } from '@/lib/appointments/availability-messages';
+import { timeOffAddedMessage, touchedAppointmentItems } from '@/lib/appointments/availability-messages';
 
 const PAGE = '/doctor/availability';
 
@@ -16,9 +16,9 @@ export const saveWeeklyHoursAction = action(weeklyHoursFormSchema, async ({ doct
 
 /** Add-time-off form → a new period of time off. */
 export const addTimeOffAction = action(timeOffFormSchema, async ({ doctor_id: doctorId, ...input }, { user, actor }) => {
-  const { activeAppointments } = await addTimeOff({ user, actor, doctorId, input });
+  const { activeAppointments, touched } = await addTimeOff({ user, actor, doctorId, input });
   revalidatePath(PAGE);
-  return { ok: true, message: timeOffAddedMessage(activeAppointments) };
+  return { ok: true, message: timeOffAddedMessage(activeAppointments), items: touchedAppointmentItems(touched, (a) => `/doctor/patients/${a.patientId}`) };
 }, { roles: ['doctor'] });
 
 /** Remove button → the period of time off is deleted. */

@@ -2,7 +2,7 @@
 import { revalidatePath } from 'next/cache';
 import { action } from '@/lib/api/action';
 import { addTimeOff, removeTimeOff, setWeeklyHours } from '@/lib/appointments/availability-services';
-import { timeOffAddedMessage } from '@/lib/appointments/availability-messages';
+import { timeOffAddedMessage, touchedAppointmentItems } from '@/lib/appointments/availability-messages';
 import { removeTimeOffFormSchema, timeOffFormSchema, weeklyHoursFormSchema } from '@/lib/appointments/schemas';
 
 const revalidate = () => {
@@ -19,9 +19,9 @@ export const adminSaveWeeklyHoursAction = action(weeklyHoursFormSchema, async ({
 
 /** Add-time-off form → a period of time off for the doctor (admins). */
 export const adminAddTimeOffAction = action(timeOffFormSchema, async ({ doctor_id: doctorId, ...input }, { user, actor }) => {
-  const { activeAppointments } = await addTimeOff({ user, actor, doctorId, input });
+  const { activeAppointments, touched } = await addTimeOff({ user, actor, doctorId, input });
   revalidate();
-  return { ok: true, message: timeOffAddedMessage(activeAppointments) };
+  return { ok: true, message: timeOffAddedMessage(activeAppointments), items: touchedAppointmentItems(touched) };
 }, { roles: ['admin'] });
 
 /** Remove button → the period of time off is deleted (admins). */

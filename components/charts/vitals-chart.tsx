@@ -2,7 +2,9 @@
 /**
  * A patient's vital signs over time: three small line charts (blood pressure with systolic and
  * diastolic, weight, temperature), each with its numbers in a `<details>` table (caption, column and
- * row headers, flags in words). The charts are decorative (`aria-hidden`); the tables carry the content.
+ * row headers, flags in words). The charts are decorative (`aria-hidden`, nothing focusable inside); the
+ * tables carry the content. The drawings (recharts, components/charts/vitals-lines.tsx) load in the
+ * browser only (`next/dynamic`), after the page: recharts is not part of the page's first load.
  *
  * Dates: pass `at` as the API's ISO 8601 instant **with the clinic's offset** (`toClinicIso`,
  * `2026-12-01T09:20:00.000+03:00`); the label is read from the string's own date and time
@@ -10,8 +12,11 @@
  * reading to another day and the server and client render the same text (no hydration mismatch).
  * A caller may pass its own `label` instead (e.g. from `formatDate`).
  */
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { ADULT_AGE_YEARS, ADULT_NORMAL_RANGES, FLAG_WORDS, vitalFlags, type VitalFlag } from '@/lib/records/vital-signs';
+import dynamic from 'next/dynamic';
+import { ADULT_AGE_YEARS, FLAG_WORDS, vitalFlags, type VitalFlag } from '@/lib/records/vital-signs';
+
+/** The drawings (recharts), loaded in the browser only when a chart is shown. */
+const Lines = dynamic(() => import('./vitals-lines'), { ssr: false });
 
 /** One visit's readings (absent values may be missing or null). */
 export interface VitalsPoint {
@@ -81,19 +86,7 @@ function Panel({ title, testId, children, table }: { title: string; testId: stri
   );
 }
 
-/** Round ticks every `step` covering the values with a margin (BP: 60, 80 … 160). */
-function ticksOf(values: ReadonlyArray<number | null | undefined>, step: number): number[] {
-  const v = values.filter((x): x is number => x != null);
-  if (!v.length) return [0, step];
-  const lo = Math.floor((Math.min(...v) - step / 4) / step) * step;
-  const hi = Math.ceil((Math.max(...v) + step / 4) / step) * step;
-  const out: number[] = [];
-  for (let t = lo; t <= hi; t += step) out.push(t);
-  return out;
-}
-
 const chartBox = 'h-44 w-full';
-const margin = { top: 8, right: 8, bottom: 0, left: -20 };
 
 /** Blood pressure, weight and temperature over time, each as a small chart with its table. */
 export function VitalsChart({ series, ageYears }: { series: readonly VitalsPoint[]; ageYears?: number | null }) {
@@ -102,10 +95,6 @@ export function VitalsChart({ series, ageYears }: { series: readonly VitalsPoint
   const bp = rows.filter((r) => r.systolicMmHg != null || r.diastolicMmHg != null);
   const weight = rows.filter((r) => r.weightKg != null);
   const temp = rows.filter((r) => r.temperatureC != null);
-  const sysHigh = ADULT_NORMAL_RANGES.systolicMmHg?.highFrom;
-  const diaHigh = ADULT_NORMAL_RANGES.diastolicMmHg?.highFrom;
-  const fever = ADULT_NORMAL_RANGES.temperatureC?.highFrom;
-  const bpTicks = ticksOf(bp.flatMap((r) => [r.systolicMmHg, r.diastolicMmHg]), 20);
   const none = (what: string) => <p className="text-sm text-slate-600">No {what} recorded yet.</p>;
   const th = 'px-2 py-1 font-medium';
 
@@ -131,19 +120,7 @@ export function VitalsChart({ series, ageYears }: { series: readonly VitalsPoint
       >
         {bp.length === 0 ? none('blood pressure') : (
           <div className={chartBox} aria-hidden="true">
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={bp} margin={margin}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" fontSize={11} minTickGap={16} />
-                <YAxis fontSize={11} domain={[bpTicks[0], bpTicks[bpTicks.length - 1]]} ticks={bpTicks} allowDecimals={false} />
-                <Tooltip />
-                <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-                {adult && sysHigh ? <ReferenceLine y={sysHigh} stroke="#b91c1c" strokeDasharray="2 4" ifOverflow="extendDomain" /> : null}
-                {adult && diaHigh ? <ReferenceLine y={diaHigh} stroke="#1d4ed8" strokeDasharray="2 4" ifOverflow="extendDomain" /> : null}
-                <Line type="monotone" dataKey="systolicMmHg" name="Systolic" unit=" mmHg" stroke="#b91c1c" strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
-                <Line type="monotone" dataKey="diastolicMmHg" name="Diastolic" unit=" mmHg" stroke="#1d4ed8" strokeWidth={2} strokeDasharray="6 3" dot={{ r: 3 }} connectNulls isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
+            <Lines kind="bp" rows={bp} adult={adult} />
           </div>
         )}
       </Panel>
@@ -167,15 +144,7 @@ export function VitalsChart({ series, ageYears }: { series: readonly VitalsPoint
       >
         {weight.length === 0 ? none('weight') : (
           <div className={chartBox} aria-hidden="true">
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={weight} margin={margin}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" fontSize={11} minTickGap={16} />
-                <YAxis fontSize={11} domain={[(min: number) => Math.floor(min * 0.95), (max: number) => Math.ceil(max * 1.05)]} />
-                <Tooltip />
-                <Line type="monotone" dataKey="weightKg" name="Weight" unit=" kg" stroke="#0f766e" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
+            <Lines kind="weight" rows={weight} adult={adult} />
           </div>
         )}
       </Panel>
@@ -199,16 +168,7 @@ export function VitalsChart({ series, ageYears }: { series: readonly VitalsPoint
       >
         {temp.length === 0 ? none('temperature') : (
           <div className={chartBox} aria-hidden="true">
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={temp} margin={margin}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" fontSize={11} minTickGap={16} />
-                <YAxis fontSize={11} domain={[(min: number) => Math.min(35, Math.floor(min)), (max: number) => Math.max(39, Math.ceil(max))]} />
-                <Tooltip />
-                {fever ? <ReferenceLine y={fever} stroke="#c2410c" strokeDasharray="2 4" /> : null}
-                <Line type="monotone" dataKey="temperatureC" name="Temperature" unit=" °C" stroke="#c2410c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
+            <Lines kind="temperature" rows={temp} adult={adult} />
           </div>
         )}
       </Panel>

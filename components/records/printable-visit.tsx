@@ -60,7 +60,7 @@ export function PrintableVisitSheet({ visit, doc, paper, basePath, backHref, bac
           <h1 className="text-xl font-bold uppercase tracking-wide">{TITLES[doc]}</h1>
         </header>
 
-        <PatientIdentityBlock patient={patient} className="border-0 p-0 shadow-none">
+        <PatientIdentityBlock patient={patient} framed={false}>
           <p className={patient.allergies.length ? 'mt-1 font-semibold' : 'mt-1'} data-testid="print-allergies">
             Allergies: {patient.allergies.length
               ? patient.allergies.map((a) => `${a.substance}${a.reaction ? ` (${a.reaction}${a.severity ? `, ${a.severity}` : ''})` : a.severity ? ` (${a.severity})` : ''}`).join('; ')

@@ -16,7 +16,8 @@ import { formatDate, formatTime } from '@/core/time';
 const TITLES: Record<PrintDoc, string> = { summary: 'Visit summary', prescription: 'Prescription' };
 /** The sheet's width on screen, as on paper less the margins. */
 const SHEET_WIDTH: Record<PaperSize, string> = { A4: 'max-w-[186mm]', A5: 'max-w-[124mm]' };
-const cell = 'border border-slate-400 px-2 py-1 text-left align-top';
+/** Table cells: words break only when one cannot fit (the body's `anywhere` would squeeze the columns to a few letters). */
+const cell = 'border border-slate-400 px-2 py-1 text-left align-top [overflow-wrap:break-word]';
 
 export function PrintableVisitSheet({ visit, doc, paper, basePath, backHref, backLabel }: {
   visit: PrintableVisit;

@@ -7,7 +7,7 @@ import { Card, Empty } from '@/components/ui/card';
 import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { HISTORY_PAGE_SIZE, getPatientHistory } from '@/lib/records/get-patient-history';
-import { contentOf } from '@/lib/records/record-content';
+import { contentOf, prescriptionText } from '@/lib/records/record-content';
 import { ageAtVisit } from '@/lib/records/serialize';
 import { formatDate, formatTime } from '@/core/time';
 
@@ -37,7 +37,7 @@ export default async function MyRecords({ searchParams }: { searchParams: Promis
                 <h3 className="font-semibold">{formatDate(r.createdAt)} {formatTime(r.createdAt)} — {r.doctorName}</h3>
                 {r.version > 1 && <p className="text-sm text-slate-600">Corrected by the clinic on {formatDate(r.updatedAt)}.</p>}
                 <VisitSummary content={contentOf(r)} ageYears={ageAtVisit(r.patientDateOfBirth, r.createdAt)} />
-                <PrintLinks basePath={`/patient/records/${r.id}/print`} visitLabel={`${formatDate(r.createdAt)} ${formatTime(r.createdAt)}`} />
+                <PrintLinks basePath={`/patient/records/${r.id}/print`} visitLabel={`${formatDate(r.createdAt)} ${formatTime(r.createdAt)}`} prescription={prescriptionText(contentOf(r)) !== ''} />
               </li>
             ))}
           </ol>

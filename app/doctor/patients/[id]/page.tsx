@@ -13,7 +13,7 @@ import { MergedNotice } from '@/components/patients/merged-notice';
 import { formatDate, formatTime, toClinicIso } from '@/core/time';
 import { VitalsChart } from '@/components/charts/vitals-chart';
 import { VisitSummary } from '@/components/records/visit-summary';
-import { contentOf } from '@/lib/records/record-content';
+import { contentOf, prescriptionText } from '@/lib/records/record-content';
 import { ageAtVisit } from '@/lib/records/serialize';
 import { EnteredInErrorForm } from '@/components/records/entered-in-error-form';
 import { PrintLinks } from '@/components/records/print-links';
@@ -68,7 +68,7 @@ export default async function PatientChartPage({ params, searchParams }: { param
               <li key={r.id} className="py-3">
                 <p className="font-semibold">{formatDate(r.createdAt)} {formatTime(r.createdAt)} — {r.doctorName}{r.status === 'amended' ? ' · amended' : ''}</p>
                 <VisitSummary content={contentOf(r)} ageYears={ageAtVisit(p.dateOfBirth, r.createdAt)} showNotes />
-                <PrintLinks basePath={`/doctor/records/${r.id}/print`} visitLabel={`${formatDate(r.createdAt)} ${formatTime(r.createdAt)}`} />
+                <PrintLinks basePath={`/doctor/records/${r.id}/print`} visitLabel={`${formatDate(r.createdAt)} ${formatTime(r.createdAt)}`} prescription={prescriptionText(contentOf(r)) !== ''} />
                 <div className="flex flex-wrap gap-x-4 text-sm print:hidden">
                   {r.doctorId === user.id && <Link href={`/doctor/records/${r.id}/amend`} className="inline-flex min-h-11 items-center text-teal-800 underline">Amend</Link>}
                   {r.version > 1 && <Link href={`/doctor/records/${r.id}`} className="inline-flex min-h-11 items-center text-teal-800 underline">Earlier versions</Link>}

@@ -12,6 +12,7 @@ import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getMedicalRecord } from '@/lib/records/get-medical-record';
 import { canChangeRecord } from '@/lib/records/record-access';
+import { prescriptionText } from '@/lib/records/record-content';
 import { ageAtVisit } from '@/lib/records/serialize';
 import { formatDate, formatTime } from '@/core/time';
 import { markEnteredInErrorAction } from './actions';
@@ -38,7 +39,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
         <h1 className="text-2xl font-bold">Visit of {formatDate(r.createdAt)} {formatTime(r.createdAt)}</h1>
         <p className="text-slate-700">{r.patientName} · seen by {r.doctorName} · {STATUS_WORDS[r.status]}, version {r.version}</p>
         <Link href={`/doctor/patients/${r.patientId}`} className="inline-flex min-h-11 items-center text-teal-800 underline print:hidden">← Back to the chart</Link>
-        {r.status !== 'entered-in-error' && <PrintLinks basePath={`/doctor/records/${r.id}/print`} visitLabel={`${formatDate(r.createdAt)} ${formatTime(r.createdAt)}`} />}
+        {r.status !== 'entered-in-error' && <PrintLinks basePath={`/doctor/records/${r.id}/print`} visitLabel={`${formatDate(r.createdAt)} ${formatTime(r.createdAt)}`} prescription={prescriptionText(current.content) !== ''} />}
       </div>
       {sp.amended && <Notice tone="success">The amendment is saved as version {r.version}. The earlier version stays below.</Notice>}
       {sp.unchanged && <Notice tone="info">Nothing was changed, so no new version was written.</Notice>}

@@ -42,6 +42,7 @@ export default defineConfig({
       NEXTAUTH_URL: BASE,
       NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production',
       NEXT_TELEMETRY_DISABLED: '1',
+      CLINIC_ADDRESS: '12 Moi Avenue, Nairobi',
     },
   },
 });

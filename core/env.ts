@@ -11,6 +11,8 @@ const schema = z.object({
   /** ISO 3166 region used to parse local phone numbers (default KE). */
   CLINIC_COUNTRY: z.string().length(2).default('KE'),
   CLINIC_NAME: z.string().default('E-Health Clinic'),
+  /** The clinic's postal address, printed under its name on visit summaries and prescriptions (optional). */
+  CLINIC_ADDRESS: z.string().trim().optional(),
   /** Lifetime of API bearer tokens in hours (default 12). */
   API_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Failed sign-ins allowed per account / per client address in the window before 429. */

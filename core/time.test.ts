@@ -1,6 +1,6 @@
 /** Calendar arithmetic on `YYYY-MM-DD` dates. */
 import { describe, expect, it } from 'vitest';
-import { addDays, inClinicYears, isCalendarDate } from './time';
+import { addDays, formatCalendarDate, inClinicYears, isCalendarDate } from './time';
 
 describe('addDays', () => {
   it('adds calendar days across months, leap days and years', () => {
@@ -30,5 +30,14 @@ describe('clinic dates', () => {
   it('keeps to the years 1900–2099', () => {
     expect(['1900-01-01', '2099-12-31', '2026-06'].every(inClinicYears)).toBe(true);
     expect(['1899-12-31', '2100-01-01', '9999-12-31'].some(inClinicYears)).toBe(false);
+  });
+});
+
+describe('formatCalendarDate', () => {
+  it('writes a calendar date in words, whatever the time zone, and leaves other text alone', () => {
+    expect(formatCalendarDate('1990-03-05')).toBe('5 Mar 1990');
+    expect(formatCalendarDate('2000-12-31')).toBe('31 Dec 2000');
+    expect(formatCalendarDate('1990-02-30')).toBe('1990-02-30');
+    expect(formatCalendarDate('soon')).toBe('soon');
   });
 });

@@ -89,6 +89,12 @@ export function formatDate(at: Date, zone = clinicZone()): string {
   return DateTime.fromJSDate(at, { zone }).toFormat('ccc d LLL yyyy');
 }
 
+/** A calendar date (`YYYY-MM-DD`, such as a date of birth) for display, e.g. `5 Mar 1990`; the text itself when it is not such a date. */
+export function formatCalendarDate(iso: string): string {
+  const d = DateTime.fromISO(iso, { zone: 'UTC' });
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && d.isValid ? d.toFormat('d LLL yyyy') : iso;
+}
+
 /** Display time, e.g. `14:20`. */
 export function formatTime(at: Date, zone = clinicZone()): string {
   return DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');

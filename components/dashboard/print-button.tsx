@@ -1,10 +1,2 @@
-'use client';
-import { Button } from '@/components/ui/button';
-/** "Print" for a printable page: opens the browser's print dialog (hidden when printing). */
-export function PrintButton({ label = 'Print' }: { label?: string }) {
-  return (
-    <Button type="button" variant="neutral" onClick={() => window.print()} className="print:hidden">
-      {label}
-    </Button>
-  );
-}
+/** The shared "Print" button (components/ui/print-button.tsx), where the reports page takes it from. */
+export { PrintButton } from '@/components/ui/print-button';

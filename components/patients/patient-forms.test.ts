@@ -19,7 +19,7 @@ describe('patient forms without JavaScript', () => {
   });
 
   it('the walk-in form has a labelled field for each input', () => {
-    const html = renderToString(createElement(NewPatientForm, { action: async (s) => s }));
+    const html = renderToString(createElement(NewPatientForm, { action: async (s) => s, startVisitAction: async (s) => s }));
     for (const name of ['name', 'date_of_birth', 'gender', 'phone', 'email', 'address', 'blood_type']) {
       expect(html).toContain(`for="f-${name}"`);
       expect(html).toContain(`name="${name}"`);

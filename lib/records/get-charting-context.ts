@@ -5,11 +5,12 @@ import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanOpenChart } from '@/lib/auth/policy';
 import { notFound } from '@/lib/errors';
 import { assertNotMerged } from '@/lib/patients/merged';
+import { patientIdentityOf } from '@/lib/patients/patient-identity';
 import { ageOn, clinicToday } from '@/core/time';
 
 /**
- * What the charting form needs for patient `patientId`: `{ patient: { id, name, patientNumber, age,
- * allergies }, appointment? }` — the appointment only when it is the doctor's own, with this patient,
+ * What the charting form needs for patient `patientId`: `{ patient: { id, name, patientNumber, dateOfBirth, sex,
+ * age, allergies }, appointment? }` — the appointment only when it is the doctor's own, with this patient,
  * still active and on or before today (clinic time). 404 for no such patient; 403 unless the doctor may
  * open the chart (linked).
  */
@@ -23,7 +24,7 @@ export async function getChartingContext(opts: { user: CurrentUser; patientId: n
   const a = opts.appointmentId ? await findAppointmentById(opts.appointmentId) : undefined;
   const appointment = a && a.patientId === patientId && a.doctorId === user.id && (a.status === 'pending' || a.status === 'confirmed') && clinicToday(a.startAt) <= clinicToday() ? a : undefined;
   return {
-    patient: { id: patient.id, name: patient.name, patientNumber: profile.patientNumber, age: profile.dateOfBirth ? ageOn(profile.dateOfBirth) : null, allergies: profile.allergies },
+    patient: { ...patientIdentityOf(patient, profile), age: profile.dateOfBirth ? ageOn(profile.dateOfBirth) : null, allergies: profile.allergies },
     appointment,
   };
 }

@@ -1,8 +1,10 @@
+import { findPatientByUserId } from '@/db/repositories/patients';
 import { findRecordDetail, listRecordEvents, type RecordDetail } from '@/db/repositories/record-reads';
 import type { RecordStatus } from '@/core/vocabulary';
 import type { Actor } from '@/lib/audit/audit';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { notFound } from '@/lib/errors';
+import { patientIdentityOf, type PatientIdentity } from '@/lib/patients/patient-identity';
 import { AMEND_ACTION, ENTERED_IN_ERROR_ACTION } from './record-audit-actions';
 import { assertCanReadRecord, auditChartReads } from './record-access';
 import { contentOf, contentOfSnapshot, recordSnapshotSchema, type RecordContent } from './record-content';
@@ -31,7 +33,8 @@ export interface EnteredInErrorMark {
 
 /**
  * Record `recordId` for `user`, with every version, oldest first (the last is the current one), and
- * the entered-in-error mark when there is one. See `amendMedicalRecord` for where versions live:
+ * the entered-in-error mark when there is one, and the patient's identity (`patient`: name, number,
+ * date of birth, sex; null should the profile be missing). See `amendMedicalRecord` for where versions live:
  * version 1 is written by the record's doctor when the visit is charted; version n+1 by the user of
  * the `record.amend` audit event that took the record to it, whose `details.previous` holds version n.
  *
@@ -44,9 +47,10 @@ export async function getMedicalRecord(opts: { user: CurrentUser; actor: Actor; 
   const record = await findRecordDetail(opts.recordId);
   if (!record) throw notFound('The medical record');
   await assertCanReadRecord(user, record);
-  const events = await listRecordEvents(record.id, [AMEND_ACTION, ENTERED_IN_ERROR_ACTION]);
+  const [events, profile] = await Promise.all([listRecordEvents(record.id, [AMEND_ACTION, ENTERED_IN_ERROR_ACTION]), findPatientByUserId(record.patientId)]);
+  const patient: PatientIdentity | null = profile ? patientIdentityOf({ id: record.patientId, name: record.patientName }, profile) : null;
   await auditChartReads(user, opts.actor, [{ patientId: record.patientId, entity: 'medical_record', entityId: record.id, details: { via: 'record', version: record.version } }]);
-  return { record, versions: recordVersions(record, events), enteredInError: enteredInErrorMark(record, events) };
+  return { record, patient, versions: recordVersions(record, events), enteredInError: enteredInErrorMark(record, events) };
 }
 
 type RecordEvent = Awaited<ReturnType<typeof listRecordEvents>>[number];

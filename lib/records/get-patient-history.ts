@@ -6,6 +6,7 @@ import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanOpenChart } from '@/lib/auth/policy';
 import { notFound } from '@/lib/errors';
 import { assertNotMerged } from '@/lib/patients/merged';
+import { patientIdentityOf } from '@/lib/patients/patient-identity';
 
 import { ageOn } from '@/core/time';
 import { auditChartReads } from './record-access';
@@ -16,8 +17,8 @@ export const HISTORY_PAGE_SIZE = 20;
 /**
  * One page of patient `patientId`'s history for `user`: their visits (medical records not entered in
  * error — each the current version of its visit), newest first by visit time then id, with doctor
- * names, diagnoses and prescription lines; the count; and who the patient is (name, date of birth,
- * age). Stays quick with hundreds of visits: one indexed page query (`records_patient_created_idx`)
+ * names, diagnoses and prescription lines; the count; and who the patient is (`PatientIdentity`: name,
+ * patient number, date of birth, sex; and the age). Stays quick with hundreds of visits: one indexed page query (`records_patient_created_idx`)
  * and two for the page's lines.
  *
  * Only the patient, a doctor linked to the patient, or an admin (403); 404 when there is no such
@@ -35,7 +36,7 @@ export async function getPatientHistory(opts: { user: CurrentUser; actor: Actor;
   const { count, rows } = await listPatientHistoryPage(patientId, opts.page);
   await auditChartReads(user, opts.actor, [{ patientId, details: { via: 'history', offset: opts.page.offset, limit: opts.page.limit } }]);
   return {
-    patient: { id: patientUser.id, name: patientUser.name, dateOfBirth: profile.dateOfBirth ?? null, age: profile.dateOfBirth ? ageOn(profile.dateOfBirth) : null },
+    patient: { ...patientIdentityOf(patientUser, profile), age: profile.dateOfBirth ? ageOn(profile.dateOfBirth) : null },
     count,
     rows,
   };

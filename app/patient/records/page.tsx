@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { VisitSummary } from '@/components/records/visit-summary';
+import { PrintLinks } from '@/components/records/print-links';
+import { PatientIdentityBlock } from '@/components/patients/patient-identity';
 import { Card, Empty } from '@/components/ui/card';
 import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { HISTORY_PAGE_SIZE, getPatientHistory } from '@/lib/records/get-patient-history';
-import { contentOf } from '@/lib/records/record-content';
+import { contentOf, prescriptionText } from '@/lib/records/record-content';
 import { ageAtVisit } from '@/lib/records/serialize';
 import { formatDate, formatTime } from '@/core/time';
 
@@ -24,8 +26,9 @@ export default async function MyRecords({ searchParams }: { searchParams: Promis
     <div className="flex flex-col gap-4">
       <div>
         <h1 className="text-2xl font-bold">My records</h1>
-        <p className="text-slate-700">Your visits, newest first: what the doctor found, the medicines prescribed and your measurements.</p>
+        <p className="text-slate-700 print:hidden">Your visits, newest first: what the doctor found, the medicines prescribed and your measurements. Each visit&apos;s summary and prescription can be printed.</p>
       </div>
+      <PatientIdentityBlock patient={history.patient} />
       <Card title={`Visits (${history.count})`}>
         {history.rows.length ? (
           <ol className="divide-y divide-slate-100" data-testid="my-records">
@@ -34,6 +37,7 @@ export default async function MyRecords({ searchParams }: { searchParams: Promis
                 <h3 className="font-semibold">{formatDate(r.createdAt)} {formatTime(r.createdAt)} — {r.doctorName}</h3>
                 {r.version > 1 && <p className="text-sm text-slate-600">Corrected by the clinic on {formatDate(r.updatedAt)}.</p>}
                 <VisitSummary content={contentOf(r)} ageYears={ageAtVisit(r.patientDateOfBirth, r.createdAt)} />
+                <PrintLinks basePath={`/patient/records/${r.id}/print`} visitLabel={`${formatDate(r.createdAt)} ${formatTime(r.createdAt)}`} prescription={prescriptionText(contentOf(r)) !== ''} />
               </li>
             ))}
           </ol>
@@ -43,7 +47,7 @@ export default async function MyRecords({ searchParams }: { searchParams: Promis
           <Empty>No visits recorded yet. After a visit, the doctor&apos;s findings appear here. <Link href="/patient/book" className="underline">Book an appointment</Link>.</Empty>
         )}
         {pages > 1 && (
-          <nav aria-label="Visit pages" className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+          <nav aria-label="Visit pages" className="mt-3 flex flex-wrap items-center gap-3 text-sm print:hidden">
             {requested > 1 && <Link className="inline-flex min-h-11 items-center underline" href={`/patient/records?page=${Math.min(requested - 1, pages)}`}>← Newer</Link>}
             <span>Page {requested} of {pages}</span>
             {requested < pages && <Link className="inline-flex min-h-11 items-center underline" href={`/patient/records?page=${requested + 1}`}>Older →</Link>}

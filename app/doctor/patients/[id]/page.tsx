@@ -13,14 +13,14 @@ import { MergedNotice } from '@/components/patients/merged-notice';
 import { formatDate, formatTime, toClinicIso } from '@/core/time';
 import { VitalsChart } from '@/components/charts/vitals-chart';
 import { VisitSummary } from '@/components/records/visit-summary';
-import { contentOf } from '@/lib/records/record-content';
+import { contentOf, prescriptionText } from '@/lib/records/record-content';
 import { ageAtVisit } from '@/lib/records/serialize';
 import { EnteredInErrorForm } from '@/components/records/entered-in-error-form';
+import { PrintLinks } from '@/components/records/print-links';
+import { PatientIdentityBlock } from '@/components/patients/patient-identity';
 import { markEnteredInErrorAction } from '@/app/doctor/records/[id]/actions';
 
 export const metadata: Metadata = { title: 'Patient chart' };
-
-const SEX: Record<string, string> = { male: 'Male', female: 'Female', other: 'Other', unknown: 'Sex not recorded' };
 
 export default async function PatientChartPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; charted?: string }> }) {
   const { id } = await params;
@@ -41,20 +41,19 @@ export default async function PatientChartPage({ params, searchParams }: { param
   const pages = Math.max(1, Math.ceil(visits.count / visits.pageSize));
   return (
     <div className="flex flex-col gap-4">
-      <section aria-label="Patient" className="sticky top-0 z-10 rounded-lg border border-slate-300 bg-white p-4 shadow-sm" data-testid="chart-banner">
-        <h1 className="text-2xl font-bold">{p.name}</h1>
-        <p className="text-slate-700">
-          {p.patientNumber} · {p.age !== null ? `${p.age} years` : 'age unknown'} · {SEX[p.sex]} · Blood type {p.bloodType ?? 'unknown'}
-        </p>
-        <p className={p.allergies.length ? 'mt-1 font-semibold text-rose-800' : 'mt-1 text-slate-600'} data-testid="allergies">
-          {p.allergies.length
-            ? <>Allergies: {p.allergies.map((a) => `${a.substance}${a.reaction ? ` (${a.reaction}${a.severity ? `, ${a.severity}` : ''})` : ''}`).join('; ')}</>
-            : 'No known allergies'}
-        </p>
-      </section>
+      <div className="sticky top-0 z-10 print:static" data-testid="chart-banner">
+        <PatientIdentityBlock patient={p} heading>
+          <p className="text-slate-700 print:text-black">Blood type {p.bloodType ?? 'unknown'}</p>
+          <p className={p.allergies.length ? 'mt-1 font-semibold text-rose-800 print:text-black' : 'mt-1 text-slate-600 print:text-black'} data-testid="allergies">
+            {p.allergies.length
+              ? <>Allergies: {p.allergies.map((a) => `${a.substance}${a.reaction ? ` (${a.reaction}${a.severity ? `, ${a.severity}` : ''})` : ''}`).join('; ')}</>
+              : 'No known allergies'}
+          </p>
+        </PatientIdentityBlock>
+      </div>
 
       {sp.charted && <Notice tone="success">The visit is saved.</Notice>}
-      <div className="flex flex-wrap gap-3">
+      <div className="flex flex-wrap gap-3 print:hidden">
         <ButtonLink href={`/doctor/patients/${p.id}/chart`}>Chart a visit</ButtonLink>
       </div>
       {chart.vitals.length > 0 && (
@@ -69,17 +68,18 @@ export default async function PatientChartPage({ params, searchParams }: { param
               <li key={r.id} className="py-3">
                 <p className="font-semibold">{formatDate(r.createdAt)} {formatTime(r.createdAt)} — {r.doctorName}{r.status === 'amended' ? ' · amended' : ''}</p>
                 <VisitSummary content={contentOf(r)} ageYears={ageAtVisit(p.dateOfBirth, r.createdAt)} showNotes />
-                <div className="flex flex-wrap gap-x-4 text-sm">
+                <PrintLinks basePath={`/doctor/records/${r.id}/print`} visitLabel={`${formatDate(r.createdAt)} ${formatTime(r.createdAt)}`} prescription={prescriptionText(contentOf(r)) !== ''} />
+                <div className="flex flex-wrap gap-x-4 text-sm print:hidden">
                   {r.doctorId === user.id && <Link href={`/doctor/records/${r.id}/amend`} className="inline-flex min-h-11 items-center text-teal-800 underline">Amend</Link>}
                   {r.version > 1 && <Link href={`/doctor/records/${r.id}`} className="inline-flex min-h-11 items-center text-teal-800 underline">Earlier versions</Link>}
                 </div>
-                {r.doctorId === user.id && <EnteredInErrorForm recordId={r.id} action={markEnteredInErrorAction} />}
+                {r.doctorId === user.id && <div className="print:hidden"><EnteredInErrorForm recordId={r.id} action={markEnteredInErrorAction} /></div>}
               </li>
             ))}
           </ol>
         ) : <Empty>No visits charted yet.</Empty>}
         {pages > 1 && (
-          <nav aria-label="Visit pages" className="mt-3 flex items-center gap-3 text-sm">
+          <nav aria-label="Visit pages" className="mt-3 flex items-center gap-3 text-sm print:hidden">
             {visits.page > 1 && <Link className="underline" href={`?page=${visits.page - 1}`}>← Newer</Link>}
             <span>Page {visits.page} of {pages}</span>
             {visits.page < pages && <Link className="underline" href={`?page=${visits.page + 1}`}>Older →</Link>}

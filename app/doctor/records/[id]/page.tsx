@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EnteredInErrorForm } from '@/components/records/entered-in-error-form';
 import { VisitSummary } from '@/components/records/visit-summary';
+import { PrintLinks } from '@/components/records/print-links';
+import { PatientIdentityBlock } from '@/components/patients/patient-identity';
 import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Notice } from '@/components/ui/notice';
@@ -10,6 +12,7 @@ import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getMedicalRecord } from '@/lib/records/get-medical-record';
 import { canChangeRecord } from '@/lib/records/record-access';
+import { prescriptionText } from '@/lib/records/record-content';
 import { ageAtVisit } from '@/lib/records/serialize';
 import { formatDate, formatTime } from '@/core/time';
 import { markEnteredInErrorAction } from './actions';
@@ -25,16 +28,18 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
   if (!/^\d{1,15}$/.test(id)) notFound();
   const sp = await searchParams;
   const data = await orPageError(getMedicalRecord({ user, actor: actorOf(user), recordId: Number(id) }));
-  const { record: r, versions, enteredInError } = data;
+  const { record: r, patient, versions, enteredInError } = data;
   const age = ageAtVisit(r.patientDateOfBirth, r.createdAt);
   const mayChange = canChangeRecord(user, r) && r.status !== 'entered-in-error';
   const [current, ...earlier] = [...versions].reverse();
   return (
     <div className="flex flex-col gap-4">
+      {patient && <PatientIdentityBlock patient={patient} />}
       <div>
         <h1 className="text-2xl font-bold">Visit of {formatDate(r.createdAt)} {formatTime(r.createdAt)}</h1>
         <p className="text-slate-700">{r.patientName} · seen by {r.doctorName} · {STATUS_WORDS[r.status]}, version {r.version}</p>
-        <Link href={`/doctor/patients/${r.patientId}`} className="inline-flex min-h-11 items-center text-teal-800 underline">← Back to the chart</Link>
+        <Link href={`/doctor/patients/${r.patientId}`} className="inline-flex min-h-11 items-center text-teal-800 underline print:hidden">← Back to the chart</Link>
+        {r.status !== 'entered-in-error' && <PrintLinks basePath={`/doctor/records/${r.id}/print`} visitLabel={`${formatDate(r.createdAt)} ${formatTime(r.createdAt)}`} prescription={prescriptionText(current.content) !== ''} />}
       </div>
       {sp.amended && <Notice tone="success">The amendment is saved as version {r.version}. The earlier version stays below.</Notice>}
       {sp.unchanged && <Notice tone="info">Nothing was changed, so no new version was written.</Notice>}
@@ -52,7 +57,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
         </p>
         <VisitSummary content={current.content} ageYears={age} showNotes />
         {mayChange && (
-          <div className="mt-3 flex flex-col gap-1">
+          <div className="mt-3 flex flex-col gap-1 print:hidden">
             <ButtonLink href={`/doctor/records/${r.id}/amend`} className="self-start">Amend</ButtonLink>
             <EnteredInErrorForm recordId={r.id} action={markEnteredInErrorAction} />
           </div>

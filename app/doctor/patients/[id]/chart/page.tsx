@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { MedicineDatalist } from '@/components/records/medicine-datalist';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { PatientIdentityBlock } from '@/components/patients/patient-identity';
 import { ChartVisitForm } from '@/components/records/chart-visit-form';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
 import { getChartingContext } from '@/lib/records/get-charting-context';
@@ -31,10 +32,12 @@ export default async function ChartVisitPage({ params, searchParams }: { params:
     <div className="flex flex-col gap-4">
       <div>
         <h1 className="text-2xl font-bold">Chart a visit: {patient.name}</h1>
-        <p className="text-slate-700">{patient.patientNumber}{patient.age !== null ? ` · ${patient.age} years` : ''}{appointment ? ` · appointment ${formatDate(appointment.startAt)} ${formatTime(appointment.startAt)}` : ''}</p>
-        {patient.allergies.length > 0 && <p className="font-semibold text-rose-800">Allergies: {patient.allergies.map((a) => a.substance).join('; ')}</p>}
-        <Link href={`/doctor/patients/${patient.id}`} className="text-teal-800 underline">← Back to the chart</Link>
+        {appointment && <p className="text-slate-700">Appointment {formatDate(appointment.startAt)} {formatTime(appointment.startAt)}</p>}
+        <Link href={`/doctor/patients/${patient.id}`} className="text-teal-800 underline print:hidden">← Back to the chart</Link>
       </div>
+      <PatientIdentityBlock patient={patient}>
+        {patient.allergies.length > 0 && <p className="mt-1 font-semibold text-rose-800 print:text-black">Allergies: {patient.allergies.map((a) => a.substance).join('; ')}</p>}
+      </PatientIdentityBlock>
       <MedicineDatalist />
       <ChartVisitForm patientId={patient.id} appointmentId={appointment?.id} ageYears={patient.age} action={chartVisitAction} />
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { MedicineDatalist } from '@/components/records/medicine-datalist';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
+import { PatientIdentityBlock } from '@/components/patients/patient-identity';
 import { AmendRecordForm, type AmendRecordDefaults } from '@/components/records/amend-record-form';
 import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser, orPageError } from '@/lib/auth/page-guard';
@@ -20,7 +21,7 @@ export default async function AmendRecordPage({ params }: { params: Promise<{ id
   const user = await requirePageUser(['doctor'], `/doctor/records/${id}/amend`);
   if (!/^\d{1,15}$/.test(id)) notFound();
   const data = await orPageError(getMedicalRecord({ user, actor: actorOf(user), recordId: Number(id) }));
-  const { record: r } = data;
+  const { record: r, patient } = data;
   if (!canChangeRecord(user, r)) forbidden();
   const back = <Link href={`/doctor/records/${r.id}`} className="inline-flex min-h-11 items-center text-teal-800 underline">← Back to the record</Link>;
   if (r.status === 'entered-in-error') {
@@ -49,6 +50,7 @@ export default async function AmendRecordPage({ params }: { params: Promise<{ id
   };
   return (
     <div className="flex flex-col gap-4">
+      {patient && <PatientIdentityBlock patient={patient} />}
       <div>
         <h1 className="text-2xl font-bold">Amend: {r.patientName}</h1>
         <p className="text-slate-700">Visit of {formatDate(r.createdAt)} {formatTime(r.createdAt)} · version {r.version}</p>

@@ -11,6 +11,11 @@ const schema = z.object({
   /** ISO 3166 region used to parse local phone numbers (default KE). */
   CLINIC_COUNTRY: z.string().length(2).default('KE'),
   CLINIC_NAME: z.string().default('E-Health Clinic'),
+  /**
+   * Paediatricians are offered for booking only to patients younger than this, in whole years (default
+   * 15: children are 0–14, as in WHO's standard age groups and this app's age bands, core/age-bands.ts).
+   */
+  PAEDIATRIC_AGE_LIMIT_YEARS: z.coerce.number().int().min(1).max(25).default(15),
   /** Lifetime of API bearer tokens in hours (default 12). */
   API_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Failed sign-ins allowed per account / per client address in the window before 429. */

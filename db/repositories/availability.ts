@@ -108,6 +108,17 @@ export async function listBusyIntervals(doctorIds: number | number[], from: Date
   return [...byAppointment.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.doctorId - b.doctorId);
 }
 
+/**
+ * The occupancy cells (5-minute cell starts) that patient `patientId`'s active appointments hold inside
+ * `[from, to)`, with the appointment holding each: the times the patient is already booked.
+ */
+export async function listPatientBusyCells(patientId: number, from: Date, to: Date): Promise<Array<{ appointmentId: number; cellStart: Date }>> {
+  const db = await q();
+  const c = tables.appointmentCells;
+  return db.select({ appointmentId: c.appointmentId, cellStart: c.cellStart }).from(c)
+    .where(and(eq(c.party, 'patient'), eq(c.partyId, patientId), gte(c.cellStart, from), lt(c.cellStart, to)));
+}
+
 /** Number of active appointments of doctor `doctorId` overlapping `[from, to)` (from the occupancy cells). */
 export async function countActiveAppointments(doctorId: number, from: Date, to: Date): Promise<number> {
   return (await listBusyIntervals(doctorId, from, to)).length;

@@ -82,11 +82,14 @@ test('a paediatrician is offered to a child, not to an adult, and a picked speci
   const choices = page.getByTestId('doctor-choices');
   await expect(choices.getByRole('link', { name: ortho.name })).toBeVisible();
   await expect(choices).not.toContainText(paed.name);
-  await expect(page.getByTestId('specialties')).not.toContainText('Paediatrics');
+  const specialty = page.getByLabel('Specialty (optional)');
+  await expect(specialty).not.toContainText('Paediatrics');
 
   // Picking a specialty lists only its doctors, and "first available" keeps to it.
-  await page.getByTestId('specialties').getByRole('link', { name: 'Orthopaedics' }).click();
-  await expect(page.getByTestId('specialties').getByRole('link', { name: 'Orthopaedics' })).toHaveAttribute('aria-current', 'page');
+  await specialty.selectOption('Orthopaedics');
+  await page.getByRole('button', { name: 'Show doctors' }).click();
+  await expect(page).toHaveURL(/[?&]specialty=Orthopaedics/);
+  await expect(specialty).toHaveValue('Orthopaedics');
   const listed = choices.locator(':scope > li');
   await expect(listed).toHaveCount(2); // first available + the one orthopaedist
   await expect(listed.nth(1)).toContainText(ortho.name);
@@ -102,7 +105,9 @@ test('a paediatrician is offered to a child, not to an adult, and a picked speci
   await signIn(page, child.email, child.password, /\/patient$/);
   await page.goto('/patient/book');
   await expect(page.getByTestId('doctor-choices').getByRole('link', { name: paed.name })).toBeVisible();
-  await page.getByTestId('specialties').getByRole('link', { name: 'Paediatrics' }).click();
+  await page.getByLabel('Specialty (optional)').selectOption('Paediatrics');
+  await page.getByRole('button', { name: 'Show doctors' }).click();
+  await expect(page).toHaveURL(/[?&]specialty=Paediatrics/);
   await expect(page.getByTestId('doctor-choices').getByRole('link', { name: paed.name })).toBeVisible();
   await expect(page.getByTestId('doctor-choices')).not.toContainText(ortho.name);
 });

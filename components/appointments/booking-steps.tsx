@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { DateTime } from 'luxon';
+import { Button } from '@/components/ui/button';
 import { Card, Empty } from '@/components/ui/card';
 import type { ActionState } from '@/lib/api/action-state';
 import { ConfirmBookingForm } from './confirm-booking-form';
@@ -11,7 +12,8 @@ import { clinicZone, formatDate, formatTime, zoneAbbrev } from '@/core/time';
 
 export type BookingSearchParams = { doctor?: string; date?: string; start?: string; doctorId?: string; specialty?: string };
 const linkCls = 'flex min-h-11 items-center justify-between rounded border border-slate-300 bg-white px-4 py-2 hover:border-teal-700';
-const closedCls = 'flex min-h-11 items-center justify-between rounded border px-4 py-2';
+/** A day of the day list: its date above its state (two short lines fit a phone's half width). */
+const dayCls = 'flex min-h-11 flex-col justify-center rounded border px-3 py-2';
 
 function Steps({ names, step }: { names: string[]; step: number }) {
   return (
@@ -65,29 +67,22 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
   };
 
   if (!reschedule && (!sp.doctor || (doctorId && !doctor))) {
-    const specialtyHref = (s: string | null) => (s ? `${basePath}?${new URLSearchParams({ specialty: s })}` : basePath);
     return (
       <div>
         <h1 className="mb-2 text-2xl font-bold">{title}</h1>
         <Steps names={stepNames} step={0} />
         <Card title="Choose a doctor">
           {choices.specialties.length > 1 && (
-            <nav aria-label="Specialty" className="mb-4">
-              <p className="mb-2 text-sm font-medium">Specialty (optional)</p>
-              <ul className="flex flex-wrap gap-2" data-testid="specialties">
-                {[null, ...choices.specialties].map((s) => {
-                  const current = s === specialty;
-                  return (
-                    <li key={s ?? ''}>
-                      <Link href={specialtyHref(s)} aria-current={current ? 'page' : undefined}
-                        className={`inline-flex min-h-11 items-center rounded-full border px-3 text-sm ${current ? 'border-teal-800 bg-teal-800 text-white' : 'border-slate-300 bg-white text-slate-800 hover:border-teal-700'}`}>
-                        {s ?? 'Any specialty'}
-                      </Link>
-                    </li>
-                  );
-                })}
-              </ul>
-            </nav>
+            <form method="get" action={basePath} className="mb-4 flex flex-wrap items-end gap-2" data-testid="specialty-filter">
+              <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
+                Specialty (optional)
+                <select name="specialty" defaultValue={specialty ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 text-base font-normal">
+                  <option value="">Any specialty</option>
+                  {choices.specialties.map((s) => <option key={s} value={s}>{s}</option>)}
+                </select>
+              </label>
+              <Button type="submit" variant="secondary">Show doctors</Button>
+            </form>
           )}
           {doctors.length ? (
             <ul className="flex flex-col gap-2" data-testid="doctor-choices">
@@ -119,10 +114,10 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
               return (
                 <li key={d.date} data-date={d.date} data-state={d.state}>
                   {d.state === 'available'
-                    ? <Link className={linkCls} href={href({ date: d.date })}><span>{label}</span><span className="text-sm text-slate-600">{d.free} free</span></Link>
+                    ? <Link className={`${dayCls} border-slate-300 bg-white hover:border-teal-700`} href={href({ date: d.date })}><span>{label}</span><span className="whitespace-nowrap text-sm text-teal-900">{d.free} free</span></Link>
                     : d.state === 'full'
-                      ? <span aria-disabled="true" className={`${closedCls} border-amber-300 bg-amber-50 text-slate-800`}><span>{label}</span><span className="text-sm font-medium text-amber-900">Full</span></span>
-                      : <span aria-disabled="true" className={`${closedCls} border-slate-200 bg-slate-100 text-slate-600`}><span>{label}</span><span className="text-sm">Not available</span></span>}
+                      ? <span aria-disabled="true" className={`${dayCls} border-amber-300 bg-amber-50 text-slate-800`}><span>{label}</span><span className="whitespace-nowrap text-sm font-medium text-amber-900">Full</span></span>
+                      : <span aria-disabled="true" className={`${dayCls} border-slate-200 bg-slate-100 text-slate-600`}><span>{label}</span><span className="whitespace-nowrap text-sm">Not available</span></span>}
                 </li>
               );
             })}

@@ -4,7 +4,6 @@ import { Button } from '@/components/ui/button';
 import { Card, Empty } from '@/components/ui/card';
 import type { ActionState } from '@/lib/api/action-state';
 import { ConfirmBookingForm } from './confirm-booking-form';
-import { ConfirmRescheduleForm } from './confirm-reschedule-form';
 import {
   bookableDayOrNull, getBookingChoices, getBookingDays, getBookingSlots, type BookingScope,
 } from '@/lib/appointments/get-booking-options';
@@ -164,9 +163,7 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
       <Card>
         <p className="text-lg font-semibold">{formatDate(start)} at {formatTime(start)} <span className="text-sm font-normal text-slate-600">({zoneAbbrev(start)})</span></p>
         <p className="mb-4">with {slotDoctor.name}{'slotMinutes' in slotDoctor ? ` · ${slotDoctor.slotMinutes} minutes` : ''}</p>
-        {reschedule
-          ? <ConfirmRescheduleForm appointmentId={reschedule.appointmentId} dateTime={start.toISOString()} action={action} />
-          : <ConfirmBookingForm doctorId={slotDoctor.id} dateTime={start.toISOString()} patientId={self ? undefined : patientId} action={action} />}
+        <ConfirmBookingForm doctorId={slotDoctor.id} dateTime={start.toISOString()} patientId={self ? undefined : patientId} appointmentId={reschedule?.appointmentId} action={action} />
       </Card>
       <p className="mt-4"><Link href={href({ date })} className="text-teal-800 underline">← Choose another time</Link></p>
     </div>

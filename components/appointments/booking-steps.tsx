@@ -45,7 +45,7 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
   action: (s: ActionState, f: FormData) => Promise<ActionState>;
   reschedule?: RescheduleTarget;
 }) {
-  const scope: BookingScope = { patientId, self, specialty: sp.specialty ?? null, rescheduleAppointmentId: reschedule?.appointmentId };
+  const scope: BookingScope = { patientId, self, specialty: sp.specialty ?? null, rescheduleAppointmentId: reschedule?.appointmentId, rescheduleFrom: reschedule?.startAt };
   const choices = await getBookingChoices(scope);
   const { doctors, specialty } = choices;
   const doctorId = reschedule ? reschedule.doctorId : sp.doctor && sp.doctor !== 'any' && /^\d{1,15}$/.test(sp.doctor) ? Number(sp.doctor) : null;

@@ -75,6 +75,8 @@ export interface SlotSearchOptions {
   patientId?: number;
   /** The appointment being rescheduled: the time it holds (the doctor's and the patient's) counts as free. */
   ignoreAppointmentId?: number;
+  /** Its present start: a slot starting exactly then is where it already is, so it is not offered. */
+  currentStart?: Date;
 }
 
 /** What a clinic day offers: `available` (free slots), `full` (working, every remaining slot taken), `unavailable` (nobody works, away, or the hours are over). */
@@ -156,6 +158,7 @@ export async function searchSlots(doctors: Array<{ id: number; slotMinutes: numb
         const cells = cellsFor(s.start, s.end);
         if (taken && cells.some((c) => taken.has(c.getTime()))) continue;
         if (held.size && cells.some((c) => held.has(c.getTime()))) continue;
+        if (opts.currentStart && s.start.getTime() === opts.currentStart.getTime()) continue;
         out.push({ doctorId: d.id, start: s.start, end: s.end });
         day.free += 1;
       }

@@ -20,13 +20,15 @@ export interface BookingDoctor {
  * suitable doctors, their own appointments' times are not offered). `self`: the patient books for
  * themselves (only suitable doctors are listed; staff may pick any doctor, while their "first
  * available doctor" is still a suitable one). `specialty`: only doctors of it (folded match), when picked.
- * `rescheduleAppointmentId`: the appointment being moved holds no time.
+ * `rescheduleAppointmentId`: the appointment being moved holds no time (and `rescheduleFrom`, its present
+ * start, is not offered: it is already there).
  */
 export interface BookingScope {
   patientId: number;
   self: boolean;
   specialty?: string | null;
   rescheduleAppointmentId?: number;
+  rescheduleFrom?: Date;
 }
 
 /** The doctors of a booking screen: `doctors` to list, `pool` for "first available", `specialties` to pick from, and the picked `specialty` (null: none or unknown). */
@@ -103,5 +105,5 @@ export async function getBookingSlots(choices: BookingChoices, doctorId: number 
 }
 
 function searchOptions(scope: BookingScope) {
-  return { patientId: scope.patientId, ignoreAppointmentId: scope.rescheduleAppointmentId };
+  return { patientId: scope.patientId, ignoreAppointmentId: scope.rescheduleAppointmentId, currentStart: scope.rescheduleFrom };
 }

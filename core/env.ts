@@ -13,6 +13,11 @@ const schema = z.object({
   CLINIC_NAME: z.string().default('E-Health Clinic'),
   /** The clinic's postal address, printed under its name on visit summaries and prescriptions (optional). */
   CLINIC_ADDRESS: z.string().trim().optional(),
+  /**
+   * Paediatricians are offered for booking only to patients younger than this, in whole years (default
+   * 15: children are 0–14, as in WHO's standard age groups and this app's age bands, core/age-bands.ts).
+   */
+  PAEDIATRIC_AGE_LIMIT_YEARS: z.coerce.number().int().min(1).max(25).default(15),
   /** Lifetime of API bearer tokens in hours (default 12). */
   API_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Failed sign-ins allowed per account / per client address in the window before 429. */

@@ -139,24 +139,26 @@ export class Api {
   /**
    * A new patient, registered as anyone can through `POST /api/users/`, with a name no other journey
    * uses, and a phone and a date of birth of their own (two patients sharing a date of birth and a
-   * close name or a phone would be refused as possible duplicates).
+   * close name or a phone would be refused as possible duplicates); `opts.dateOfBirth` sets another
+   * (an adult's by default).
    */
-  async newPatient(given = 'Amani'): Promise<Person> {
+  async newPatient(given = 'Amani', opts: { dateOfBirth?: string } = {}): Promise<Person> {
     const tag = uniqueTag();
     const p = { name: `${given} ${capitalised(tag)}`, email: `e2e.patient.${tag}@example.org`, password: 'a patient password' };
+    const identity = uniquePhoneAndBirthDate(tag);
     const user = await this.send<{ id: number }>('POST', '/api/users/', {
-      data: { ...p, ...uniquePhoneAndBirthDate(tag), gender: 'female' },
+      data: { ...p, ...identity, ...(opts.dateOfBirth ? { date_of_birth: opts.dateOfBirth } : {}), gender: 'female' },
     });
     return { id: user.id, ...p };
   }
 
   /** A new doctor, created by the demo admin; `password` is temporary (to be changed at first sign-in). */
-  async newDoctor(given = 'Dr Neema'): Promise<Person> {
+  async newDoctor(given = 'Dr Neema', specialty = 'General practice'): Promise<Person> {
     const tag = uniqueTag();
     const d = { name: `${given} ${capitalised(tag)}`, email: `e2e.doctor.${tag}@example.org`, password: 'a temporary password' };
     const user = await this.send<{ id: number }>('POST', '/api/users/', {
       token: await this.adminToken(),
-      data: { ...d, role: 'doctor', specialty: 'General practice' },
+      data: { ...d, role: 'doctor', specialty },
     });
     return { id: user.id, ...d };
   }

@@ -130,6 +130,8 @@ const ROWS: Row[] = [
     build: ({ target }) => ({ path: `/api/appointments/${target.appointmentId}/` }) },
   { expect: '401  200  403  200  403  200  401  401  401', key: 'PUT /api/appointments/{id}/',
     build: (c) => ({ path: `/api/appointments/${c.target.appointmentId}/`, body: reason(c) }) },
+  { expect: '401  200  403  200  403  200  401  401  401', key: 'PUT /api/appointments/{id}/', variant: 'reschedule (a new date_time; its patient too)',
+    build: async (c) => ({ path: `/api/appointments/${await c.fx.bookFor(c.target)}/`, body: { date_time: c.fx.nextSlot().toISOString() } }) },
   { expect: '401  200  403  200  403  200  401  401  401', key: 'DELETE /api/appointments/{id}/',
     build: async (c) => ({ path: `/api/appointments/${await c.fx.bookFor(c.target)}/`, body: reason(c) }) },
   { expect: '401  200  403  200  403  200  401  401  401', key: 'POST /api/appointments/{id}/cancel/',

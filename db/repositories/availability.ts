@@ -3,7 +3,7 @@
  * midnight in clinic time, end exclusive), time off (clinic dates, both ends included), the practitioner
  * settings that go with them, and the busy intervals of active appointments (from the occupancy cells).
  */
-import { and, asc, count, eq, gte, inArray, lt, lte } from 'drizzle-orm';
+import { and, asc, count, eq, exists, gte, inArray, lt, lte } from 'drizzle-orm';
 import { q, tables, withTransaction } from '../index';
 import { affectedRows, insertMany, insertOne } from '../dialect';
 import { CELL_MS } from '../../core/appointment-cells';
@@ -108,6 +108,17 @@ export async function listBusyIntervals(doctorIds: number | number[], from: Date
   return [...byAppointment.values()].sort((a, b) => a.start.getTime() - b.start.getTime() || a.doctorId - b.doctorId);
 }
 
+/**
+ * The occupancy cells (5-minute cell starts) that patient `patientId`'s active appointments hold inside
+ * `[from, to)`, with the appointment holding each: the times the patient is already booked.
+ */
+export async function listPatientBusyCells(patientId: number, from: Date, to: Date): Promise<Array<{ appointmentId: number; cellStart: Date }>> {
+  const db = await q();
+  const c = tables.appointmentCells;
+  return db.select({ appointmentId: c.appointmentId, cellStart: c.cellStart }).from(c)
+    .where(and(eq(c.party, 'patient'), eq(c.partyId, patientId), gte(c.cellStart, from), lt(c.cellStart, to)));
+}
+
 export interface DoctorProfile {
   id: number;
   name: string;
@@ -139,21 +150,27 @@ export async function listDoctorProfiles(limit = 500): Promise<DoctorProfile[]> 
     .where(eq(u.role, 'doctor')).orderBy(asc(u.nameFolded), asc(u.id)).limit(limit);
 }
 
-const bookable = () => and(eq(tables.users.isActive, true), eq(tables.practitioners.bookable, true), eq(tables.users.role, 'doctor'));
+/** Active, bookable, and with at least one weekly working-hours range (else no slot to offer). */
+const bookable = async () => {
+  const db = await q();
+  const w = tables.workingHours;
+  const hasHours = db.select({ one: w.id }).from(w).where(eq(w.doctorId, tables.users.id));
+  return and(eq(tables.users.isActive, true), eq(tables.practitioners.bookable, true), eq(tables.users.role, 'doctor'), exists(hasHours));
+};
 
-/** One page of the active, bookable doctors, by name then id. */
+/** One page of the active, bookable doctors with working hours, by name then id. */
 export async function listBookableDoctorsPage(window: { limit: number; offset: number }): Promise<DoctorProfile[]> {
   const db = await q();
   const { users: u, practitioners: p } = tables;
   return db.select(profileColumns()).from(p).innerJoin(u, eq(u.id, p.userId))
-    .where(bookable()).orderBy(asc(u.nameFolded), asc(u.id)).limit(window.limit).offset(window.offset);
+    .where(await bookable()).orderBy(asc(u.nameFolded), asc(u.id)).limit(window.limit).offset(window.offset);
 }
 
-/** Number of active, bookable doctors. */
+/** Number of active, bookable doctors with working hours. */
 export async function countBookableDoctors(): Promise<number> {
   const db = await q();
   const { users: u, practitioners: p } = tables;
-  const [row] = await db.select({ n: count() }).from(p).innerJoin(u, eq(u.id, p.userId)).where(bookable());
+  const [row] = await db.select({ n: count() }).from(p).innerJoin(u, eq(u.id, p.userId)).where(await bookable());
   return Number(row.n);
 }
 

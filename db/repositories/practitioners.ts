@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, exists } from 'drizzle-orm';
 import { q, tables } from '../index';
 import { insertOne } from '../dialect';
 
@@ -16,13 +16,17 @@ export async function findPractitionerByUserId(userId: number): Promise<Practiti
   return row;
 }
 
-/** Active, bookable doctors: `{ id (user id), name, specialty, slotMinutes }`, by name. */
+/**
+ * Doctors a booking can go to: active, bookable, and with at least one weekly working-hours range
+ * (a doctor without hours has no slot to offer): `{ id (user id), name, specialty, slotMinutes }`, by name.
+ */
 export async function listBookableDoctors() {
   const db = await q();
-  const { users, practitioners } = tables;
+  const { users, practitioners, workingHours } = tables;
+  const hasHours = db.select({ one: workingHours.id }).from(workingHours).where(eq(workingHours.doctorId, users.id));
   return db.select({ id: users.id, name: users.name, specialty: practitioners.specialty, slotMinutes: practitioners.slotMinutes })
     .from(practitioners).innerJoin(users, eq(users.id, practitioners.userId))
-    .where(and(eq(users.isActive, true), eq(practitioners.bookable, true)))
+    .where(and(eq(users.isActive, true), eq(practitioners.bookable, true), eq(users.role, 'doctor'), exists(hasHours)))
     .orderBy(asc(users.nameFolded), asc(users.id));
 }
 

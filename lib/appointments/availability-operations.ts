@@ -7,7 +7,7 @@ import { slotsQuerySchema } from './schemas';
 
 export const listDoctorsOperation = defineOperation({
   method: 'GET', path: '/api/doctors/', operationId: 'listDoctors', tag: 'Doctors',
-  summary: 'Active, bookable doctors (any signed-in user)',
+  summary: 'Active, bookable doctors with working hours (any signed-in user)',
   query: paginationSchema,
   success: { status: 200, description: 'A page of doctors.', schema: bookableDoctorListResponseSchema },
 });

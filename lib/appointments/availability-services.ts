@@ -168,7 +168,7 @@ export async function listDoctorsForAdmin({ user }: Caller): Promise<DoctorProfi
   return listDoctorProfiles();
 }
 
-/** One page of the active, bookable doctors (any signed-in user): `{ count, doctors }`. */
+/** One page of the active, bookable doctors with working hours (any signed-in user): `{ count, doctors }`. */
 export async function listBookableDoctorsPaged({ user, page }: Caller & { page: Pagination }): Promise<{ count: number; doctors: DoctorProfile[] }> {
   assertRole(user);
   const [count, doctors] = [await countBookableDoctors(), await listBookableDoctorsPage(pageWindow(page))];

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import {
-  findDoctorProfile, listBusyIntervals, listTimeOff, listWorkingHours, type TimeOffRow,
+  findDoctorProfile, listBusyIntervals, listPatientBusyCells, listTimeOff, listWorkingHours, type TimeOffRow,
 } from '@/db/repositories/availability';
 import { listBookableDoctors } from '@/db/repositories/practitioners';
 import { validationError } from '@/lib/errors';
@@ -69,39 +69,84 @@ export async function slotProblem(doctorId: number, start: Date, end: Date, now:
   return null;
 }
 
+/** Whom a slot search is for: their own held times are hidden; the appointment being moved holds none. */
+export interface SlotSearchOptions {
+  /** The patient booking: slots overlapping their active appointments are not free for them. */
+  patientId?: number;
+  /** The appointment being rescheduled: the time it holds (the doctor's and the patient's) counts as free. */
+  ignoreAppointmentId?: number;
+  /** Its present start: a slot starting exactly then is where it already is, so it is not offered. */
+  currentStart?: Date;
+}
+
+/** What a clinic day offers: `available` (free slots), `full` (working, every remaining slot taken), `unavailable` (nobody works, away, or the hours are over). */
+export type DayState = 'available' | 'full' | 'unavailable';
+
+/** One clinic date of a slot search: its free slots' count and its state. */
+export interface DayAvailability {
+  date: string;
+  free: number;
+  state: DayState;
+}
+
 /**
- * Free slots of doctor `doctorId` (or of every active, bookable doctor when null) on the clinic dates
+ * Free slots of doctor `doctorId` (or of every active, bookable doctor with hours when null) on the clinic dates
  * `fromDate`..`toDate` (inclusive, `YYYY-MM-DD`): inside working hours, after `now`, outside time off,
- * not overlapping an active appointment. Sorted by start, then doctor.
+ * not overlapping an active appointment (nor, with `opts.patientId`, one of that patient's). Sorted by start, then doctor.
  */
-export async function listFreeSlots(doctorId: number | null, fromDate: string, toDate: string, now: Date = new Date()): Promise<Slot[]> {
+export async function listFreeSlots(doctorId: number | null, fromDate: string, toDate: string, now: Date = new Date(), opts: SlotSearchOptions = {}): Promise<Slot[]> {
   checkDate(fromDate, 'from');
   checkDate(toDate, 'to');
-  if (fromDate > toDate) return [];
   let doctors: Array<{ id: number; slotMinutes: number }>;
   if (doctorId === null) doctors = await listBookableDoctors();
   else {
     const d = await findDoctorProfile(doctorId);
     doctors = d && d.isActive && d.bookable ? [d] : [];
   }
-  if (!doctors.length) return [];
+  return (await searchSlots(doctors, fromDate, toDate, now, opts)).slots;
+}
+
+/**
+ * The free slots of `doctors` (already chosen as bookable) on the clinic dates `fromDate`..`toDate`, as
+ * `listFreeSlots` counts them, and each date's state: `unavailable` when none of them works that day
+ * (no hours that weekday, or time off) or their hours are over, `full` when every remaining slot is
+ * taken (by anyone, or by the patient's own appointments), else `available`.
+ */
+export async function searchSlots(doctors: Array<{ id: number; slotMinutes: number }>, fromDate: string, toDate: string, now: Date = new Date(), opts: SlotSearchOptions = {}): Promise<{ slots: Slot[]; days: DayAvailability[] }> {
+  checkDate(fromDate, 'from');
+  checkDate(toDate, 'to');
+  if (fromDate > toDate) return { slots: [], days: [] };
+  const days: DayAvailability[] = [];
+  for (let date = fromDate; date <= toDate; date = addDays(date, 1)) days.push({ date, free: 0, state: 'unavailable' });
+  if (!doctors.length) return { slots: [], days };
 
   const zone = clinicZone();
   const ids = doctors.map((d) => d.id);
   const hours = await listWorkingHours(ids);
-  if (!hours.length) return [];
+  if (!hours.length) return { slots: [], days };
   const offs = await listTimeOff(ids, { from: fromDate, to: toDate });
-  const busy = await listBusyIntervals(ids, new Date(wallClockToUtc(fromDate, 0, zone)), new Date(wallClockToUtc(toDate, 24 * 60, zone)));
+  const windowFrom = new Date(wallClockToUtc(fromDate, 0, zone));
+  const windowTo = new Date(wallClockToUtc(toDate, 24 * 60, zone));
+  const busy = await listBusyIntervals(ids, windowFrom, windowTo);
   const busyCells = new Map<number, Set<number>>();
   for (const b of busy) {
+    if (b.appointmentId === opts.ignoreAppointmentId) continue;
     let set = busyCells.get(b.doctorId);
     if (!set) busyCells.set(b.doctorId, (set = new Set()));
     for (const c of cellsFor(b.start, b.end)) set.add(c.getTime());
   }
+  const held = new Set<number>();
+  if (opts.patientId !== undefined) {
+    for (const c of await listPatientBusyCells(opts.patientId, windowFrom, windowTo)) {
+      if (c.appointmentId !== opts.ignoreAppointmentId) held.add(c.cellStart.getTime());
+    }
+  }
 
   const out: Slot[] = [];
-  for (let date = fromDate; date <= toDate; date = addDays(date, 1)) {
+  for (const day of days) {
+    const date = day.date;
     const weekday = weekdayOf(date);
+    let upcoming = 0;
     for (const d of doctors) {
       const ranges = hours.filter((h) => h.doctorId === d.id && h.weekday === weekday);
       if (!ranges.length) continue;
@@ -109,10 +154,16 @@ export async function listFreeSlots(doctorId: number | null, fromDate: string, t
       const taken = busyCells.get(d.id);
       for (const s of daySlots(date, ranges, d.slotMinutes, zone)) {
         if (s.start.getTime() <= now.getTime()) continue;
-        if (taken && cellsFor(s.start, s.end).some((c) => taken.has(c.getTime()))) continue;
+        upcoming += 1;
+        const cells = cellsFor(s.start, s.end);
+        if (taken && cells.some((c) => taken.has(c.getTime()))) continue;
+        if (held.size && cells.some((c) => held.has(c.getTime()))) continue;
+        if (opts.currentStart && s.start.getTime() === opts.currentStart.getTime()) continue;
         out.push({ doctorId: d.id, start: s.start, end: s.end });
+        day.free += 1;
       }
     }
+    day.state = upcoming === 0 ? 'unavailable' : day.free === 0 ? 'full' : 'available';
   }
-  return out.sort((a, b) => a.start.getTime() - b.start.getTime() || a.doctorId - b.doctorId);
+  return { slots: out.sort((a, b) => a.start.getTime() - b.start.getTime() || a.doctorId - b.doctorId), days };
 }

@@ -7,6 +7,7 @@ import { forbidden, validationError } from '@/lib/errors';
 import { slotProblem } from './availability';
 import type { BookAppointmentInput } from './schemas';
 import { placeAppointment } from './place-appointment';
+import { assertSuitsPatient } from './suitability';
 
 /**
  * Books a pending appointment in a free slot of a doctor. A patient books for themselves, with a
@@ -15,7 +16,9 @@ import { placeAppointment } from './place-appointment';
  * and outside time off (else 400 on `date_time`); the database's occupancy constraint refuses any
  * overlap with an active appointment of the doctor or the patient (409 naming who). Writes the
  * appointment, its occupancy cells, its first history event, its reminders and the audit entry in one
- * transaction (place-appointment.ts). Returns the appointment row.
+ * transaction (place-appointment.ts). A patient booking for themselves may only choose a doctor who
+ * suits them (a paediatrician only for a child, suitability.ts; else 400 on `doctor_id`); staff may
+ * book any doctor, a clinical decision. Returns the appointment row.
  */
 export async function bookAppointment(opts: { user: CurrentUser; actor: Actor; input: BookAppointmentInput; now?: Date }) {
   const { user, actor, input } = opts;
@@ -38,6 +41,8 @@ export async function bookAppointment(opts: { user: CurrentUser; actor: Actor; i
   const doctor = await findUserById(input.doctor_id);
   const practitioner = doctor?.role === 'doctor' ? await findPractitionerByUserId(doctor.id) : undefined;
   if (!doctor || !practitioner) throw validationError({ doctor_id: ['There is no such doctor.'] });
+
+  if (user.role === 'patient') await assertSuitsPatient(doctor.name, practitioner.specialty, patientId, now);
 
   const start = input.date_time;
   const end = new Date(start.getTime() + practitioner.slotMinutes * 60_000);

@@ -1,30 +1,85 @@
+import { findDoctorProfile } from '@/db/repositories/availability';
 import { listBookableDoctors } from '@/db/repositories/practitioners';
 import { addDays, clinicToday, isCalendarDate } from '@/core/time';
-import { listFreeSlots } from './availability';
+import { searchSlots, type DayAvailability, type Slot } from './availability';
+import { patientAgeYears, sameSpecialty, suitsPatient } from './suitability';
 
 /** How many days ahead the booking screens offer. */
 export const BOOKING_DAYS = 14;
 
-/** Active, bookable doctors for the booking screens: `[{ id, name, specialty, slotMinutes }]`. */
-export async function getBookableDoctors() {
-  return listBookableDoctors();
+/** A doctor the booking screens offer: `{ id (user id), name, specialty, slotMinutes }`. */
+export interface BookingDoctor {
+  id: number;
+  name: string;
+  specialty: string;
+  slotMinutes: number;
 }
 
 /**
- * The next 14 clinic days from today with their number of free slots, for doctor `doctorId` or for
- * any doctor when null: `[{ date: 'YYYY-MM-DD', free }]`.
+ * Whom the booking screens work for. `patientId`: the patient being booked (their age picks the
+ * suitable doctors, their own appointments' times are not offered). `self`: the patient books for
+ * themselves (only suitable doctors are listed; staff may pick any doctor, while their "first
+ * available doctor" is still a suitable one). `specialty`: only doctors of it (folded match), when picked.
+ * `rescheduleAppointmentId`: the appointment being moved holds no time (and `rescheduleFrom`, its present
+ * start, is not offered: it is already there).
  */
-export async function getBookingDays(doctorId: number | null, now = new Date()) {
+export interface BookingScope {
+  patientId: number;
+  self: boolean;
+  specialty?: string | null;
+  rescheduleAppointmentId?: number;
+  rescheduleFrom?: Date;
+}
+
+/** The doctors of a booking screen: `doctors` to list, `pool` for "first available", `specialties` to pick from, and the picked `specialty` (null: none or unknown). */
+export interface BookingChoices {
+  doctors: BookingDoctor[];
+  pool: BookingDoctor[];
+  specialties: string[];
+  specialty: string | null;
+}
+
+/**
+ * The doctors the booking screens offer `scope`: active, bookable, with working hours; for a patient
+ * booking themselves only the ones that suit them (a paediatrician only for a child, see suitability.ts);
+ * narrowed to `scope.specialty` when it names a specialty of those doctors. `pool` (the "first
+ * available doctor" candidates) is always the suitable ones of that specialty.
+ */
+export async function getBookingChoices(scope: BookingScope, now = new Date()): Promise<BookingChoices> {
+  const [all, age] = await Promise.all([listBookableDoctors(), patientAgeYears(scope.patientId, clinicToday(now))]);
+  const suitable = all.filter((d) => suitsPatient(d.specialty, age));
+  const listed = scope.self ? suitable : all;
+  const specialties: string[] = [];
+  for (const d of listed) if (!specialties.some((s) => sameSpecialty(s, d.specialty))) specialties.push(d.specialty);
+  specialties.sort((a, b) => a.localeCompare(b));
+  const specialty = scope.specialty ? (specialties.find((s) => sameSpecialty(s, scope.specialty as string)) ?? null) : null;
+  const ofSpecialty = (list: BookingDoctor[]) => (specialty ? list.filter((d) => sameSpecialty(d.specialty, specialty)) : list);
+  return { doctors: ofSpecialty(listed), pool: ofSpecialty(suitable), specialties, specialty };
+}
+
+/**
+ * The doctors a day or slot search covers: `[doctor]` when `doctorId` is given (the doctor of the
+ * appointment being moved, when still active and bookable), else the "first available" pool.
+ */
+async function searchedDoctors(choices: BookingChoices, doctorId: number | null, scope: BookingScope): Promise<BookingDoctor[]> {
+  if (doctorId === null) return choices.pool;
+  const listed = choices.doctors.find((d) => d.id === doctorId);
+  if (listed) return [listed];
+  if (scope.rescheduleAppointmentId === undefined) return [];
+  const d = await findDoctorProfile(doctorId);
+  return d && d.isActive && d.bookable ? [d] : [];
+}
+
+/**
+ * The next BOOKING_DAYS clinic days from today for doctor `doctorId` (or the first available suitable
+ * doctor when null): `[{ date: 'YYYY-MM-DD', free, state: 'available' | 'full' | 'unavailable' }]`.
+ * `unavailable`: the doctor is away or does not work that day (with null: no doctor of the pool works);
+ * `full`: they work, and every remaining time is taken.
+ */
+export async function getBookingDays(choices: BookingChoices, doctorId: number | null, scope: BookingScope, now = new Date()): Promise<DayAvailability[]> {
   const first = clinicToday(now);
-  const last = addDays(first, BOOKING_DAYS - 1);
-  const slots = await listFreeSlots(doctorId, first, last, now);
-  const days = Array.from({ length: BOOKING_DAYS }, (_, i) => ({ date: addDays(first, i), free: 0 }));
-  const byDate = new Map(days.map((d) => [d.date, d]));
-  for (const s of slots) {
-    const d = byDate.get(clinicToday(s.start));
-    if (d) d.free += 1;
-  }
-  return days;
+  const doctors = await searchedDoctors(choices, doctorId, scope);
+  return (await searchSlots(doctors, first, addDays(first, BOOKING_DAYS - 1), now, searchOptions(scope))).days;
 }
 
 /**
@@ -38,9 +93,17 @@ export function bookableDayOrNull(date: string | undefined, now = new Date()): s
   return first <= date && date <= addDays(first, BOOKING_DAYS - 1) ? date : null;
 }
 
-/** Free slots on clinic date `date` for doctor `doctorId` (any doctor when null), with doctor names. */
-export async function getBookingSlots(doctorId: number | null, date: string, now = new Date()) {
-  const [slots, doctors] = await Promise.all([listFreeSlots(doctorId, date, date, now), listBookableDoctors()]);
+/**
+ * Free slots on clinic date `date` for doctor `doctorId` (the suitable pool when null), with doctor
+ * names; times the patient already holds are left out.
+ */
+export async function getBookingSlots(choices: BookingChoices, doctorId: number | null, date: string, scope: BookingScope, now = new Date()): Promise<Array<Slot & { doctorName: string }>> {
+  const doctors = await searchedDoctors(choices, doctorId, scope);
   const names = new Map(doctors.map((d) => [d.id, d.name]));
-  return slots.filter((s) => names.has(s.doctorId)).map((s) => ({ ...s, doctorName: names.get(s.doctorId) as string }));
+  const { slots } = await searchSlots(doctors, date, date, now, searchOptions(scope));
+  return slots.map((s) => ({ ...s, doctorName: names.get(s.doctorId) as string }));
+}
+
+function searchOptions(scope: BookingScope) {
+  return { patientId: scope.patientId, ignoreAppointmentId: scope.rescheduleAppointmentId, currentStart: scope.rescheduleFrom };
 }

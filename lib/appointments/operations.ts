@@ -21,6 +21,7 @@ export const listAppointmentsOperation = defineOperation({
 export const bookAppointmentOperation = defineOperation({
   method: 'POST', path: '/api/appointments/', operationId: 'bookAppointment', tag: 'Appointments',
   summary: 'Book a pending appointment in a free slot (`patient_id` required when staff book)',
+  description: 'A patient booking for themselves may only choose a doctor who suits them: a paediatrician only while they are younger than `PAEDIATRIC_AGE_LIMIT_YEARS` (400 on `doctor_id` otherwise). Staff may book any doctor (a clinical decision).',
   body: named(bookAppointmentSchema, 'BookAppointment'),
   success: { status: 201, description: 'The new appointment.', schema: appointmentResponseSchema },
   errors: ['conflict'],
@@ -34,7 +35,7 @@ export const getAppointmentOperation = defineOperation({
 
 export const updateAppointmentOperation = defineOperation({
   method: 'PUT', path: '/api/appointments/{id}/', operationId: 'updateAppointment', tag: 'Appointments', params: appointmentId,
-  summary: 'Reschedule (a new `date_time`) or edit reason and notes',
+  summary: 'Reschedule (a new `date_time`; its patient too, to a doctor who suits them) or edit reason and notes',
   body: named(updateAppointmentSchema, 'UpdateAppointment'),
   success: changed,
   errors: ['conflict'],

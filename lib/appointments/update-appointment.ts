@@ -6,14 +6,18 @@ import type { CurrentUser } from '@/lib/auth/current-user';
 import { assertCanSeeAppointment } from '@/lib/auth/policy';
 import { conflict, forbidden, notFound, validationError } from '@/lib/errors';
 import { queueReminders } from '@/lib/reminders/queue-reminders';
+import { findDoctorProfile } from '@/db/repositories/availability';
 import { slotProblem } from './availability';
+import { assertSuitsPatient } from './suitability';
 import type { UpdateAppointmentInput } from './schemas';
 import { withClashAsConflict } from './describe-clash';
 import { allowedActions, assertTransition, isActive } from './transitions';
 
 /**
- * Edits appointment `appointmentId`: a new `date_time` reschedules it (its doctor or an admin; active
- * appointments only; into a free slot of the same doctor, keeping its status and history); `reason`
+ * Edits appointment `appointmentId`: a new `date_time` reschedules it (its doctor, an admin, or its
+ * patient — who must not have reached its start, and to whom the doctor must still suit, suitability.ts;
+ * active appointments only, else 409; into a free slot of the same doctor, keeping its status and
+ * history); another person's appointment is a 403; `reason`
  * may change while it is active (the patient too); `notes` (the doctor or an admin) may change in any
  * status — completed, cancelled and no-show appointments accept nothing else (409).
  * The move (the repository moves its occupancy cells; an overlap is a 409 naming who), reminders, a
@@ -26,13 +30,18 @@ export async function updateAppointmentDetails(opts: { user: CurrentUser; actor:
   if (!a) throw notFound('The appointment');
   assertCanSeeAppointment(user, a);
   const moving = input.date_time !== undefined && input.date_time.getTime() !== a.startAt.getTime();
-  if (user.role === 'patient' && (moving || input.notes !== undefined)) {
-    throw forbidden('Only the clinic can move an appointment or write its notes. You can cancel and book again.');
+  if (user.role === 'patient' && input.notes !== undefined) {
+    throw forbidden('Only the clinic can write an appointment\'s notes. Say why you are coming in the reason.');
   }
   if (!isActive(a.status) && (moving || (input.reason !== undefined && input.reason !== (a.reason ?? '')))) {
     throw conflict(`A ${a.status} appointment can no longer be changed; only its notes can be edited.`, { allowed: allowedActions(a.status) });
   }
   if (moving) assertTransition(a.status, 'reschedule');
+  if (moving && user.role === 'patient') {
+    if (a.startAt.getTime() <= now.getTime()) throw conflict('This appointment has already started; it can no longer be moved. Book a new one instead.');
+    const doctor = await findDoctorProfile(a.doctorId);
+    if (doctor) await assertSuitsPatient(doctor.name, doctor.specialty, a.patientId, now);
+  }
 
   let start = a.startAt;
   let end = a.endAt;

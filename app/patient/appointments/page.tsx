@@ -12,7 +12,7 @@ import { cancelMyAppointmentAction } from './actions';
 
 export const metadata: Metadata = { title: 'My appointments' };
 
-export default async function MyAppointments({ searchParams }: { searchParams: Promise<{ booked?: string; cancelled?: string }> }) {
+export default async function MyAppointments({ searchParams }: { searchParams: Promise<{ booked?: string; cancelled?: string; rescheduled?: string }> }) {
   const user = await requirePageUser(['patient'], '/patient/appointments');
   const sp = await searchParams;
   const [upcoming, all] = await Promise.all([
@@ -28,6 +28,7 @@ export default async function MyAppointments({ searchParams }: { searchParams: P
         <ButtonLink href="/patient/book">Book an appointment</ButtonLink>
       </div>
       {sp.booked && <Notice tone="success">Your appointment is booked. The clinic will confirm it.</Notice>}
+      {sp.rescheduled && <Notice tone="success">Your appointment is moved to its new time. Reminders follow it.</Notice>}
       {sp.cancelled && <Notice tone="success">Your appointment is cancelled. The time is free for someone else.</Notice>}
       <Card title="Upcoming">
         {upcoming.rows.length ? (
@@ -37,6 +38,7 @@ export default async function MyAppointments({ searchParams }: { searchParams: P
                 <p className="font-semibold">{formatDate(a.startAt)} at {formatTime(a.startAt)} <span className="text-sm font-normal text-slate-600">({zoneAbbrev(a.startAt)})</span></p>
                 <p>with {a.doctorName} <StatusBadge status={a.status} /></p>
                 {a.reason && <p className="text-sm text-slate-600">Reason: {a.reason}</p>}
+                <p className="mt-1"><Link href={`/patient/appointments/${a.id}/reschedule`} className="inline-flex min-h-11 items-center text-teal-800 underline">Reschedule<span className="sr-only"> the appointment of {formatDate(a.startAt)} at {formatTime(a.startAt)}</span></Link></p>
                 <CancelForm appointmentId={a.id} action={cancelMyAppointmentAction} />
               </li>
             ))}

@@ -7,6 +7,6 @@ export const metadata: Metadata = { title: 'Book an appointment' };
 
 /** The patient books for themselves, one step per screen. */
 export default async function BookPage({ searchParams }: { searchParams: Promise<BookingSearchParams> }) {
-  await requirePageUser(['patient'], '/patient/book');
-  return <BookingSteps sp={await searchParams} basePath="/patient/book" action={bookAction} />;
+  const user = await requirePageUser(['patient'], '/patient/book');
+  return <BookingSteps sp={await searchParams} basePath="/patient/book" patientId={user.id} self action={bookAction} />;
 }

@@ -52,17 +52,24 @@ describe('GET /api/doctors/', () => {
     for (const r of body.results) expect(Object.keys(r).sort()).toEqual(['id', 'name', 'slot_minutes', 'specialty']);
   });
 
+  it('leaves out a doctor without working hours', async () => {
+    const idle = await makeUser('doctor');
+    const body = await (await listDoctors(get('/api/doctors/?page_size=100', token))).json();
+    expect(body.results.some((r: { id: number }) => r.id === idle.id)).toBe(false);
+  });
+
   it('pages with page and page_size, linking the neighbours', async () => {
-    await makeUser('doctor');
+    const second = await makeUser('doctor');
+    await replaceWorkingHours(second.id, [{ weekday: 2, startMinute: 9 * 60, endMinute: 12 * 60 }]);
     const first = await (await listDoctors(get('/api/doctors/?page_size=1', token))).json();
     expect(first.count).toBeGreaterThanOrEqual(2);
     expect(first.results).toHaveLength(1);
     expect(first.previous).toBeNull();
     expect(first.next).toBe(`${BASE}/api/doctors/?page_size=1&page=2`);
-    const second = await (await listDoctors(get('/api/doctors?page=2&page_size=1', token))).json();
-    expect(second.results).toHaveLength(1);
-    expect(second.results[0].id).not.toBe(first.results[0].id);
-    expect(second.previous).toContain('page=1');
+    const page2 = await (await listDoctors(get('/api/doctors?page=2&page_size=1', token))).json();
+    expect(page2.results).toHaveLength(1);
+    expect(page2.results[0].id).not.toBe(first.results[0].id);
+    expect(page2.previous).toContain('page=1');
   });
 
   it('answers 401 without a valid token and 400 for a bad page size', async () => {

@@ -46,7 +46,16 @@ const PAGES: Record<string, Visit[]> = {
       },
     },
   ],
-  '/register': [{ who: 'signed-out', name: 'form', open: go('/register') }],
+  '/register': [
+    { who: 'signed-out', name: 'form', open: go('/register') },
+    {
+      who: 'signed-out', name: 'sent empty: field errors', open: async (page) => {
+        await page.goto('/register');
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await expect(page.getByRole('alert').first()).toBeVisible();
+      },
+    },
+  ],
   '/sign-out': [
     { who: 'signed-out', name: 'signed out', open: go('/sign-out') },
     { who: 'patient', name: 'signed in (the button is not pressed)', open: go('/sign-out') },
@@ -89,7 +98,22 @@ const PAGES: Record<string, Visit[]> = {
   ],
   '/doctor/patients/new': [{ who: 'doctor', name: 'walk-in registration', open: go('/doctor/patients/new') }],
   '/doctor/patients/[id]': [{ who: 'doctor', name: 'chart', open: go((ids) => `/doctor/patients/${ids.patient.id}`) }],
-  '/doctor/patients/[id]/chart': [{ who: 'doctor', name: 'visit form', open: go((ids) => `/doctor/patients/${ids.patient.id}/chart`) }],
+  '/doctor/patients/[id]/chart': [
+    { who: 'doctor', name: 'visit form', open: go((ids) => `/doctor/patients/${ids.patient.id}/chart`) },
+    {
+      who: 'doctor', name: 'refused: allergy warning', open: async (page, ids) => {
+        await page.goto(`/doctor/patients/${ids.patient.id}/chart`);
+        await page.getByLabel('Symptoms').fill('Sore throat');
+        await page.getByLabel('Medicine').first().fill('Amoxicillin 500 mg caps');
+        await page.getByLabel('Dose').first().fill('1 capsule');
+        await page.getByLabel('Route').first().fill('oral');
+        await page.getByLabel('Frequency').first().fill('3 times a day');
+        await page.getByLabel('Duration').first().fill('5 days');
+        await page.getByRole('button', { name: /Save the visit/ }).click();
+        await expect(page.getByTestId('allergy-warning')).toBeVisible();
+      },
+    },
+  ],
   '/doctor/patients/[id]/book': [{ who: 'doctor', name: 'choose a doctor', open: go((ids) => `/doctor/patients/${ids.patient.id}/book`) }],
   '/doctor/records/[id]': [{ who: 'doctor', name: 'record', open: go((ids) => `/doctor/records/${ids.recordId}`) }],
   '/doctor/records/[id]/amend': [{ who: 'doctor', name: 'amendment form', open: go((ids) => `/doctor/records/${ids.recordId}/amend`) }],
@@ -108,10 +132,10 @@ const PAGES: Record<string, Visit[]> = {
 const OTHER_STATES: Visit[] = [
   { who: 'signed-out', name: 'not found (app/not-found.tsx)', open: go('/no-such-page') },
   { who: 'patient', name: 'forbidden (app/forbidden.tsx)', open: go('/admin') },
-  ...(['patient', 'doctor', 'admin'] as const).flatMap((who): Visit[] => [
+  ...([['patient', '/patient/profile'], ['doctor', '/doctor/upcoming'], ['admin', '/admin/users']] as const).flatMap(([who, url]): Visit[] => [
     {
       who, name: 'the header\'s Menu open (on a phone)', open: async (page) => {
-        await page.goto(`/${who}`);
+        await page.goto(url);
         const menu = page.getByRole('navigation', { name: 'Main' }).locator('summary');
         if (await menu.isVisible()) {
           await menu.click();
@@ -121,7 +145,7 @@ const OTHER_STATES: Visit[] = [
     },
     {
       who, name: 'the account menu open', open: async (page) => {
-        await page.goto(`/${who}`);
+        await page.goto(url);
         await page.getByLabel('Signed in as').click();
         await expect(page.getByRole('link', { name: 'Change password' })).toBeVisible();
       },
@@ -199,9 +223,15 @@ for (const who of ['signed-out', 'patient', 'doctor', 'admin'] as const) {
         for (const v of visits) {
           await v.open(page, ids);
           await expect(page.locator('h1').first()).toBeVisible();
-          const label = `${v.route || v.name} (${v.name}) at ${viewport.width} px — ${new URL(page.url()).pathname}`;
+          const label = `${v.route ? `${v.route} (${v.name})` : v.name} at ${viewport.width} px — ${new URL(page.url()).pathname}`;
           const list = await violations(page);
           if (list.length) found[label] = list;
+          // Then with every folded section of the page opened (cancel forms, tables under charts…).
+          const opened = await page.locator('main details:not([open])').evaluateAll((all) => all.map((d) => { (d as HTMLDetailsElement).open = true; }).length);
+          if (opened > 0) {
+            const more = await violations(page);
+            if (more.length) found[`${label}, its ${opened} folded sections opened`] = more;
+          }
         }
       }
       expect(found).toEqual({});
@@ -218,6 +248,7 @@ test.describe('skip link', () => {
     await expect(skip).toBeFocused();
     await expect(skip).toBeVisible();
     await expect(skip).toBeInViewport();
+    expect(await violations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await expect(page.locator('main#main')).toBeFocused();
     // The next Tab goes into the page, past the header: the sign-in form's first field.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { AUTH, DEMO, SIGNED_OUT, addDays, expect, navigate, test, type Api, type Person, type Role } from './helpers';
+import { AUTH, DEMO, SIGNED_OUT, addDays, expect, navigate, signIn, test, type Api, type Person, type Role } from './helpers';
 import type { Page } from '@playwright/test';
 
 // Accessibility of every page: axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA, and its best practices) finds no violation on any
@@ -332,6 +332,16 @@ for (const role of ['patient', 'doctor', 'admin'] as const) {
     });
   });
 }
+
+test('a patient with a long name: at 360 px the header is still one row, nothing wider than the screen', async ({ page, api }) => {
+  const patient = await api.newPatient('Wanjiru-Nyambura Akinyi-Chebet');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page, patient.email, patient.password, /\/patient$/);
+  const box = (await page.locator('header').boundingBox())!;
+  expect(box.height).toBeLessThanOrEqual(120);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expect(page.getByLabel(`Signed in as ${patient.name} (patient): account menu`)).toBeInViewport({ ratio: 1 });
+});
 
 test.describe('signed out header', () => {
   test('at 360 × 740 it is one row with Sign in and Register', async ({ page }) => {

@@ -12,7 +12,7 @@ import { useClosingDetails } from './use-closing-details';
 export function AccountMenu({ name, role }: { name: string; role: string }) {
   const { ref, onKeyDown } = useClosingDetails();
   return (
-    <details ref={ref} className="relative text-sm" onKeyDown={onKeyDown}>
+    <details ref={ref} className="relative min-w-0 text-sm" onKeyDown={onKeyDown}>
       <summary
         className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded border border-white/60 px-3 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white [&::-webkit-details-marker]:hidden"
         aria-label={`Signed in as ${name} (${role}): account menu`}

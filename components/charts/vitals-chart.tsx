@@ -132,7 +132,7 @@ export function VitalsChart({ series, ageYears }: { series: readonly VitalsPoint
         {bp.length === 0 ? none('blood pressure') : (
           <div className={chartBox} aria-hidden="true">
             <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={bp} margin={margin}>
+              <LineChart accessibilityLayer={false} data={bp} margin={margin}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" fontSize={11} minTickGap={16} />
                 <YAxis fontSize={11} domain={[bpTicks[0], bpTicks[bpTicks.length - 1]]} ticks={bpTicks} allowDecimals={false} />
@@ -168,7 +168,7 @@ export function VitalsChart({ series, ageYears }: { series: readonly VitalsPoint
         {weight.length === 0 ? none('weight') : (
           <div className={chartBox} aria-hidden="true">
             <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={weight} margin={margin}>
+              <LineChart accessibilityLayer={false} data={weight} margin={margin}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" fontSize={11} minTickGap={16} />
                 <YAxis fontSize={11} domain={[(min: number) => Math.floor(min * 0.95), (max: number) => Math.ceil(max * 1.05)]} />
@@ -200,7 +200,7 @@ export function VitalsChart({ series, ageYears }: { series: readonly VitalsPoint
         {temp.length === 0 ? none('temperature') : (
           <div className={chartBox} aria-hidden="true">
             <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={temp} margin={margin}>
+              <LineChart accessibilityLayer={false} data={temp} margin={margin}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" fontSize={11} minTickGap={16} />
                 <YAxis fontSize={11} domain={[(min: number) => Math.min(35, Math.floor(min)), (max: number) => Math.max(39, Math.ceil(max))]} />

@@ -26,7 +26,7 @@ export function BarsChart({ data, valueName, sideways = false, height }: { data:
     <div className="w-full" style={{ height: h }} aria-hidden="true" data-bars={data.length}>
       <ResponsiveContainer width="100%" height="100%">
         {sideways ? (
-          <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} fontSize={12} />
             <YAxis type="category" dataKey="label" width={110} fontSize={12} tickFormatter={(s: string) => short(s, 14)} interval={0} />
@@ -36,7 +36,7 @@ export function BarsChart({ data, valueName, sideways = false, height }: { data:
             </Bar>
           </BarChart>
         ) : (
-          <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" fontSize={12} minTickGap={8} />
             <YAxis allowDecimals={false} fontSize={12} />

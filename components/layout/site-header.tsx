@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getSessionUser } from '@/lib/auth/current-user';
 import { Suspense } from 'react';
 import { AccountMenu } from './account-menu';
-import { NavMenu, type NavLink } from './nav-menu';
+import { PortalNav, type NavLink } from './portal-nav';
 import { PasswordChangedNotice } from './password-changed-notice';
 
 const NAV: Record<string, NavLink[]> = {
@@ -24,7 +24,7 @@ export async function SiteHeader() {
     <header className="relative bg-teal-800 text-white print:hidden">
       <div className="mx-auto flex max-w-5xl items-center gap-x-3 px-4 py-2 md:gap-x-4">
         <Link href="/" className="inline-flex min-h-11 shrink-0 items-center text-lg font-semibold focus-visible:outline-white">E-Health</Link>
-        {links ? <NavMenu links={links} /> : <div className="flex-1" />}
+        {links ? <PortalNav links={links} /> : <div className="flex-1" />}
         {user ? (
           <AccountMenu name={user.name} role={user.role} />
         ) : (

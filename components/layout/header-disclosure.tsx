@@ -18,7 +18,14 @@ export function HeaderDisclosure({ summary, summaryLabel, summaryClassName, clas
   const ref = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
-  useEffect(() => { if (ref.current) ref.current.open = false; }, [pathname]);
+  const shownPath = useRef(pathname);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    if (ref.current) ref.current.open = false;
+  }, [pathname]);
+  // Opened before the scripts ran: say so.
+  useEffect(() => { setOpen(!!ref.current?.open); }, []);
   useEffect(() => {
     const onDown = (e: MouseEvent) => {
       if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;

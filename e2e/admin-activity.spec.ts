@@ -1,11 +1,11 @@
-import { AUTH, DEMO, expect, test } from './helpers';
+import { AUTH, DEMO, expect, navigate, test } from './helpers';
 
 test.use({ storageState: AUTH.admin });
 
 test('the admin opens the activity log and filters it by an action', async ({ page, api }) => {
   await api.login(DEMO.admin); // a sign-in of the admin's just now (through the API), for the top of the log
   await page.goto('/admin');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Activity' }).click();
+  await navigate(page, 'Activity');
   await expect(page).toHaveURL(/\/admin\/activity$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
   await expect(page.getByTestId('activity-row').first()).toBeVisible();

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { AUTH, SIGNED_OUT, chooseOwnPassword, signIn } from './helpers';
+import { AUTH, SIGNED_OUT, chooseOwnPassword, navigate, signIn } from './helpers';
 
 const BOM = [0xef, 0xbb, 0xbf];
 const dayDiff = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -101,7 +101,7 @@ test('a refused range shows its error next to the field, and quick ranges and gr
 
 test('the admin opens the printable monthly report and downloads it as CSV', async ({ page }) => {
   await page.goto('/admin');
-  await page.getByRole('link', { name: 'Reports' }).click();
+  await navigate(page, 'Reports');
   await expect(page).toHaveURL(/\/admin\/reports$/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Monthly report: ');
   const month = await page.getByLabel('Month', { exact: true }).inputValue();

@@ -26,6 +26,9 @@ test('a doctor charts amoxicillin for a patient allergic to penicillin: warned b
   // Refused with the warning; what was typed is kept.
   const warning = page.getByTestId('allergy-warning');
   await expect(warning).toContainText('Allergy warning');
+  // Below the long form, the warning comes into view and takes focus (the doctor meets it at once).
+  await expect(warning.getByRole('status')).toBeFocused();
+  await expect(warning.getByRole('status')).toBeInViewport();
   await expect(warning).toContainText('Amoxicillin 500 mg caps: allergy to Penicillin (same class, penicillins), severe — Hives');
   await expect(page).toHaveURL(/\/chart/);
   await expect(page.getByLabel('Medicine').first()).toHaveValue('Amoxicillin 500 mg caps');
@@ -86,6 +89,7 @@ test('amending a free-text prescription: amoxicillin typed in the text box for a
   await freeText.fill('Paracetamol 1g tds; Amoxicillin 500mg tds x5d');
   await page.getByRole('button', { name: 'Save the amendment (version 2)' }).click();
   const warning = page.getByTestId('allergy-warning');
+  await expect(warning.getByRole('status')).toBeFocused();
   await expect(warning).toContainText('Amoxicillin 500mg tds x5d (free-text prescription): allergy to Penicillin (same class, penicillins), severe — Hives');
   await expect(warning).not.toContainText('Paracetamol');
   await expect(page.getByLabel('Prescription as free text')).toHaveValue('Paracetamol 1g tds; Amoxicillin 500mg tds x5d');

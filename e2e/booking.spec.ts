@@ -1,4 +1,4 @@
-import { AUTH, addDays, expect, giveWorkingHours, signIn, test } from './helpers';
+import { AUTH, addDays, expect, giveWorkingHours, navigate, signIn, test } from './helpers';
 
 test('a patient books a free slot step by step, sees it, and cancels it with a reason', async ({ page, browser, api }) => {
   // Their own patient, and their own doctor with working hours on one weekday: nothing else books them.
@@ -6,7 +6,7 @@ test('a patient books a free slot step by step, sees it, and cancels it with a r
   await giveWorkingHours(browser, doctor);
 
   await signIn(page, patient.email, patient.password, /\/patient$/);
-  await page.getByRole('link', { name: 'Book', exact: true }).click();
+  await navigate(page, 'Book');
   await expect(page.getByRole('heading', { name: 'Book an appointment' })).toBeVisible();
   await page.getByRole('link', { name: doctor.name }).click();
   await expect(page.getByRole('heading', { name: `Book with ${doctor.name}` })).toBeVisible();
@@ -75,7 +75,7 @@ test.describe('as the demo doctor', () => {
   test('a doctor books a free slot for a patient found by name', async ({ page, api }) => {
     const patient = await api.newPatient('Wanjiku');
     await page.goto('/doctor');
-    await page.getByRole('link', { name: 'Patients', exact: true }).click();
+    await navigate(page, 'Patients');
     await page.getByLabel('Name, phone or patient number').fill(patient.name);
     await page.getByRole('button', { name: 'Search' }).click();
     const row = page.getByTestId('patient-results').locator(':scope > li');

@@ -1,4 +1,4 @@
-import { AUTH, chooseOwnPassword, expect, signIn, test } from './helpers';
+import { AUTH, chooseOwnPassword, expect, navigate, signIn, test } from './helpers';
 
 test('the doctor finds a never-seen patient, starts a walk-in visit and charts it: ICD-10 diagnosis, prescription, vitals; the chart shows it', async ({ page, api }) => {
   // Their own doctor (nobody books them, so they are free now) and their own patient, never seen.
@@ -7,7 +7,7 @@ test('the doctor finds a never-seen patient, starts a walk-in visit and charts i
   await chooseOwnPassword(page, doctor.password, 'a doctor password');
   await expect(page).toHaveURL(/\/doctor(\?|$)/);
 
-  await page.getByRole('link', { name: 'Patients', exact: true }).click();
+  await navigate(page, 'Patients');
   await page.getByLabel('Name, phone or patient number').fill(stranger.name);
   await page.getByRole('button', { name: 'Search' }).click();
   const row = page.getByTestId('patient-results').locator(':scope > li');

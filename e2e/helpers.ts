@@ -48,11 +48,22 @@ export async function chooseOwnPassword(page: Page, temporary: string, next: str
 export async function startWalkInAsNewDoctor(page: Page, doctor: { email: string; password: string }, patientName: string) {
   await signIn(page, doctor.email, doctor.password, /\/account\/password$/);
   await chooseOwnPassword(page, doctor.password, 'a doctor password');
-  await page.getByRole('link', { name: 'Patients', exact: true }).click();
+  await navigate(page, 'Patients');
   await page.getByLabel('Name, phone or patient number').fill(patientName);
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByTestId('patient-results').locator(':scope > li').getByRole('button', { name: 'Start walk-in visit' }).click();
   await expect(page.getByRole('heading', { name: `Chart a visit: ${patientName}` })).toBeVisible();
+}
+
+/**
+ * Follows a link of the header's portal navigation ("Patients", "Book", "Reports"…): on a narrow screen
+ * (below 768 px, the Pixel 7 included) it first opens the "Menu" button the links are folded into.
+ */
+export async function navigate(page: Page, label: string) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const menu = nav.locator('summary');
+  if (await menu.isVisible()) await menu.click();
+  await nav.getByRole('link', { name: label, exact: true }).click();
 }
 
 /** Opens the header's account menu (Change password, Sign out). */

@@ -51,7 +51,8 @@ export function DataTable({ table, rowHeader = 0, captionHidden = false, testId 
   return (
     <div className="data-table-box">
       <style href="data-table-scroll-hint" precedence="default">{SCROLL_HINT_CSS}</style>
-      <div className="data-table-scroller overflow-x-auto" style={SCROLL_SHADOWS} data-testid="table-scroller">
+      {/* A keyboard user scrolls a table wider than the screen once it has focus: a named, focusable region. */}
+      <div className="data-table-scroller overflow-x-auto" style={SCROLL_SHADOWS} data-testid="table-scroller" tabIndex={0} role="region" aria-label={`${table.title} (table)`}>
       <table className="w-full border-collapse text-sm [overflow-wrap:normal]" data-testid={testId ?? `table-${table.id}`}>
         <caption className={captionHidden ? 'sr-only' : 'mb-1 text-left font-semibold'}>{table.title}</caption>
         <thead>

@@ -1,50 +1,30 @@
-'use client';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { HeaderDisclosure } from './header-disclosure';
 import { SignOutButton } from './sign-out-button';
 
 /**
- * The signed-in user's account menu in the header: a disclosure (`<details>`, so it opens with Enter or
- * Space and works before scripts load) holding "Change password" and "Sign out". It closes on Escape
- * (focus back on its button), on a click outside it and after a navigation. Fits a 360 px screen.
+ * The signed-in user's account menu in the header (a `HeaderDisclosure`) holding "Change password" and
+ * "Sign out". Fits a 360 px screen beside the clinic name and the portal menu: the name truncates, the
+ * role shows from 640 px; the button's name always says both.
  */
 export function AccountMenu({ name, role }: { name: string; role: string }) {
-  const ref = useRef<HTMLDetailsElement>(null);
-  const pathname = usePathname();
-  useEffect(() => { if (ref.current) ref.current.open = false; }, [pathname]);
-  useEffect(() => {
-    const onDown = (e: MouseEvent) => {
-      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, []);
   return (
-    <details
-      ref={ref}
-      className="relative text-sm"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && ref.current?.open) {
-          ref.current.open = false;
-          ref.current.querySelector('summary')?.focus();
-        }
-      }}
-    >
-      <summary
-        className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded border border-white/60 px-3 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white [&::-webkit-details-marker]:hidden"
-        aria-label={`Signed in as ${name} (${role}): account menu`}
-      >
-        <span className="max-w-[10rem] truncate">{name}</span>
-        <span className="opacity-80">({role})</span>
+    <HeaderDisclosure
+      className="relative min-w-0 text-sm"
+      summaryLabel={`Signed in as ${name} (${role}): account menu`}
+      summaryClassName="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded border border-white/60 px-3 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+      summary={<>
+        <span className="max-w-[6.5rem] truncate sm:max-w-[10rem]">{name}</span>
+        <span className="hidden opacity-80 sm:inline">({role})</span>
         <span aria-hidden="true">▾</span>
-      </summary>
+      </>}
+    >
       <div className="absolute right-0 z-20 mt-1 flex w-56 max-w-[calc(100vw-2rem)] flex-col gap-2 rounded border border-slate-300 bg-white p-2 text-slate-900 shadow-lg">
         <Link href="/account/password" className="flex min-h-11 items-center rounded px-3 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-700">
           Change password
         </Link>
         <SignOutButton className="min-h-11 rounded border border-slate-400 px-3 text-left font-semibold hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-700" />
       </div>
-    </details>
+    </HeaderDisclosure>
   );
 }

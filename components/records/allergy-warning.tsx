@@ -1,5 +1,5 @@
 'use client';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 import type { ActionState } from '@/lib/api/action-state';
 
 /** One match of a 409 `reason: "allergy"` (the API's `AllergyMatch`). */
@@ -28,12 +28,13 @@ export function allergyMatchesOf(state: ActionState): Match[] | null {
  * The warning shown when a save was refused because prescribed medicines match the patient's
  * recorded allergies: each match in words, and a checkbox the doctor ticks to prescribe anyway
  * (`override_allergy_warning`), then saves again. The parent hides it once a medicine is edited, so
- * a confirmation never covers a medicine the doctor has not seen warned.
+ * a confirmation never covers a medicine the doctor has not seen warned. Each time it appears (a new
+ * refusal) it is scrolled into view and takes focus, so the doctor meets it below the long form.
  */
 export function AllergyWarning({ matches }: { matches: Match[] }) {
   return (
     <div className="flex flex-col gap-2" data-testid="allergy-warning">
-      <Notice tone="warning">
+      <FormNotice tone="warning" as="div" answer={matches}>
         <p className="font-semibold">Allergy warning: the patient has a recorded allergy that matches {matches.length === 1 ? 'a prescribed medicine' : 'prescribed medicines'}.</p>
         <ul className="mt-1 list-disc pl-5">
           {matches.map((m, i) => (
@@ -45,7 +46,7 @@ export function AllergyWarning({ matches }: { matches: Match[] }) {
           ))}
         </ul>
         <p className="mt-1 text-sm">Change or remove the medicine, or confirm below and save again. A confirmation is recorded with the visit.</p>
-      </Notice>
+      </FormNotice>
       <label className="flex min-h-11 items-center gap-2 font-medium">
         <input type="checkbox" name="override_allergy_warning" value="true" className="size-5" />
         I have checked the allergy and prescribe anyway

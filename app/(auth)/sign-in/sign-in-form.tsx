@@ -2,17 +2,22 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Notice } from '@/components/ui/notice';
+import { FormNotice } from '@/components/ui/form-notice';
 
-/** Email + password form posting to next-auth's credentials provider; shows the error in words. */
+/**
+ * Email + password form posting to next-auth's credentials provider; shows the error in words, brought
+ * into view and focused after every failed attempt.
+ */
 export function SignInForm({ callbackUrl, initialError, defaultEmail, messages }: { callbackUrl?: string; initialError?: string; defaultEmail?: string; messages: Record<string, string> }) {
   const [error, setError] = useState(initialError);
   const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setBusy(true);
     setError(undefined);
+    setAttempt((n) => n + 1);
     const form = new FormData(e.currentTarget);
     if (!String(form.get('email') ?? '').trim() || !String(form.get('password') ?? '')) {
       setBusy(false);
@@ -31,7 +36,7 @@ export function SignInForm({ callbackUrl, initialError, defaultEmail, messages }
 
   return (
     <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4" noValidate>
-      {error && <Notice tone="error">{error}</Notice>}
+      {error && <FormNotice tone="error" answer={attempt}>{error}</FormNotice>}
       <div className="flex flex-col gap-1">
         <label htmlFor="email" className="font-medium">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={defaultEmail} className="min-h-11 rounded border border-slate-400 px-3 py-2" />

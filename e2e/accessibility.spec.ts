@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { AUTH, DEMO, SIGNED_OUT, addDays, expect, navigate, signIn, test, type Api, type Person, type Role } from './helpers';
+import { AUTH, DEMO, DEMO_PASSWORD, SIGNED_OUT, addDays, expect, navigate, signIn, test, type Api, type Person, type Role } from './helpers';
 import type { Page } from '@playwright/test';
 
 // Accessibility of every page: axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA, and its best practices) finds no violation on any
@@ -19,6 +19,8 @@ interface Ids {
   doctorId: number;
   patient: Person;
   recordId: number;
+  /** The demo patient's own upcoming appointment and charted visit (made for the patient pages only). */
+  own: { appointmentId: number; recordId: number };
 }
 
 type Who = Role | 'signed-out';
@@ -84,6 +86,20 @@ const PAGES: Record<string, Visit[]> = {
   '/patient/appointments': [{ who: 'patient', name: 'list', open: go('/patient/appointments') }],
   '/patient/profile': [{ who: 'patient', name: 'form', open: go('/patient/profile') }],
   '/patient/records': [{ who: 'patient', name: 'list', open: go('/patient/records') }],
+  '/patient/records/[id]/print': [
+    { who: 'patient', name: 'visit summary', open: go((ids) => `/patient/records/${ids.own.recordId}/print?doc=summary&paper=A4`) },
+    { who: 'patient', name: 'prescription on A5', open: go((ids) => `/patient/records/${ids.own.recordId}/print?doc=prescription&paper=A5`) },
+  ],
+  '/patient/appointments/[id]/reschedule': [
+    { who: 'patient', name: 'choose a day', open: go((ids) => `/patient/appointments/${ids.own.appointmentId}/reschedule`) },
+    {
+      who: 'patient', name: 'a day chosen, its free times shown', open: async (page, ids) => {
+        await page.goto(`/patient/appointments/${ids.own.appointmentId}/reschedule`);
+        await page.getByRole('link', { name: /free/ }).last().click();
+        await expect(page.getByTestId('free-slots').getByRole('link').first()).toBeVisible();
+      },
+    },
+  ],
   '/doctor': [{ who: 'doctor', name: 'the day', open: go('/doctor') }],
   '/doctor/upcoming': [{ who: 'doctor', name: 'list', open: go('/doctor/upcoming') }],
   '/doctor/availability': [{ who: 'doctor', name: 'hours and time off', open: go('/doctor/availability') }],
@@ -116,6 +132,10 @@ const PAGES: Record<string, Visit[]> = {
   ],
   '/doctor/patients/[id]/book': [{ who: 'doctor', name: 'choose a doctor', open: go((ids) => `/doctor/patients/${ids.patient.id}/book`) }],
   '/doctor/records/[id]': [{ who: 'doctor', name: 'record', open: go((ids) => `/doctor/records/${ids.recordId}`) }],
+  '/doctor/records/[id]/print': [
+    { who: 'doctor', name: 'visit summary', open: go((ids) => `/doctor/records/${ids.recordId}/print?doc=summary&paper=A4`) },
+    { who: 'doctor', name: 'prescription on A5', open: go((ids) => `/doctor/records/${ids.recordId}/print?doc=prescription&paper=A5`) },
+  ],
   '/doctor/records/[id]/amend': [{ who: 'doctor', name: 'amendment form', open: go((ids) => `/doctor/records/${ids.recordId}/amend`) }],
   '/admin': [{ who: 'admin', name: 'dashboard', open: go('/admin') }],
   '/admin/users': [{ who: 'admin', name: 'list and forms', open: go('/admin/users') }],
@@ -180,8 +200,36 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.replace(/\s+/g, ' ').slice(0, 160)}]` : ''}`).join(' | ')}`);
 }
 
+/** A visit charted by the demo doctor for `patientId` (a coded diagnosis, a prescription, vital signs). */
+async function chartVisit(api: Api, patientId: number): Promise<number> {
+  const { token } = await api.login(DEMO.doctor);
+  const record = await api.send<{ id: number }>('POST', '/api/medical-records/', {
+    token,
+    data: {
+      patient_id: patientId, symptoms: 'Cough and fever', notes: 'Review in a week',
+      diagnoses: [{ system: 'ICD-10', code: 'J06.9', display: 'Acute upper respiratory infection, unspecified', rank: 'primary', certainty: 'confirmed' }],
+      prescriptions: [{ medicine: 'Paracetamol', dose: '1 g', route: 'oral', frequency: '3 times a day', duration: '3 days' }],
+      vital_signs: { systolic_mmhg: 150, diastolic_mmhg: 95, temperature_c: 38.4, weight_kg: 70, height_cm: 170 },
+    },
+  });
+  return record.id;
+}
+
+/** The demo patient's own upcoming appointment with the demo doctor (a time they do not hold yet) and a charted visit. */
+async function makeOwn(api: Api, doctorId: number, slots: string[]): Promise<Ids['own']> {
+  const demo: Person = { id: await api.userId(DEMO.patient), email: DEMO.patient, password: DEMO_PASSWORD, name: 'the demo patient' };
+  // The demo patient may already hold some of these times (with any doctor): the first that books is taken.
+  let appointment: { id: number } | undefined;
+  for (const slot of slots.slice(0, 12)) {
+    appointment = await api.book(demo, { doctor_id: doctorId, date_time: slot, reason: 'Check-up' }).catch(() => undefined);
+    if (appointment) break;
+  }
+  expect(appointment, 'a free slot the demo patient does not hold').toBeTruthy();
+  return { appointmentId: appointment!.id, recordId: await chartVisit(api, demo.id) };
+}
+
 /** The demo doctor; a patient of their own with an allergy, an upcoming appointment with them and a charted visit. */
-async function makeIds(api: Api): Promise<Ids> {
+async function makeIds(api: Api, who: Role): Promise<Ids> {
   const doctorId = await api.userId(DEMO.doctor);
   const patient = await api.newPatient('Neema');
   const { token: patientToken } = await api.login(patient.email, patient.password);
@@ -191,17 +239,9 @@ async function makeIds(api: Api): Promise<Ids> {
   const slots = await api.freeSlots(doctorId, addDays(today, 3), addDays(today, 6));
   expect(slots.length, 'free slots of the demo doctor').toBeGreaterThan(0);
   await api.book(patient, { doctor_id: doctorId, date_time: slots[slots.length - 1], reason: 'Cough for a week' });
-  const { token } = await api.login(DEMO.doctor);
-  const record = await api.send<{ id: number }>('POST', '/api/medical-records/', {
-    token,
-    data: {
-      patient_id: patient.id, symptoms: 'Cough and fever', notes: 'Review in a week',
-      diagnoses: [{ system: 'ICD-10', code: 'J06.9', display: 'Acute upper respiratory infection, unspecified', rank: 'primary', certainty: 'confirmed' }],
-      prescriptions: [{ medicine: 'Paracetamol', dose: '1 g', route: 'oral', frequency: '3 times a day', duration: '3 days' }],
-      vital_signs: { systolic_mmhg: 150, diastolic_mmhg: 95, temperature_c: 38.4, weight_kg: 70, height_cm: 170 },
-    },
-  });
-  return { doctorId, patient, recordId: record.id };
+  const recordId = await chartVisit(api, patient.id);
+  const own = who === 'patient' ? await makeOwn(api, doctorId, slots.slice(0, -1)) : { appointmentId: 0, recordId: 0 };
+  return { doctorId, patient, recordId, own };
 }
 
 test('every page of app/ is checked below or excluded with a reason', () => {
@@ -220,7 +260,7 @@ for (const who of ['signed-out', 'patient', 'doctor', 'admin'] as const) {
       const visits = [...Object.entries(PAGES).flatMap(([route, vs]) => vs.map((v) => ({ ...v, route }))), ...OTHER_STATES.map((v) => ({ ...v, route: '' }))]
         .filter((v) => v.who === who);
       test.setTimeout(60_000 + visits.length * 30_000);
-      const ids = who === 'signed-out' ? ({} as Ids) : await makeIds(api);
+      const ids = who === 'signed-out' ? ({} as Ids) : await makeIds(api, who);
       const found: Record<string, string[]> = {};
       for (const viewport of VIEWPORTS) {
         await page.setViewportSize(viewport);

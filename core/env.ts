@@ -18,6 +18,11 @@ const schema = z.object({
    * 15: children are 0–14, as in WHO's standard age groups and this app's age bands, core/age-bands.ts).
    */
   PAEDIATRIC_AGE_LIMIT_YEARS: z.coerce.number().int().min(1).max(25).default(15),
+  /**
+   * How far ahead an appointment may be booked or moved, in days (default 365: a yearly review is the
+   * longest follow-up a clinic usually books). Further is refused with a field error.
+   */
+  BOOKING_HORIZON_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   /** Lifetime of API bearer tokens in hours (default 12). */
   API_TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Failed sign-ins allowed per account / per client address in the window before 429. */

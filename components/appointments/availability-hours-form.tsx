@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormNotice } from '@/components/ui/form-notice';
 import { initialActionState, type ActionState } from '@/lib/api/action-state';
@@ -29,8 +29,17 @@ export function AvailabilityHoursForm({ action, doctorId, slotMinutes, days, max
   action: Action; doctorId: number; slotMinutes: number; days: HoursDay[]; maxRanges: number; zoneLabel: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
+  // Times the browser could not read (a time picker left half-filled, e.g. "08:--"): it would send them
+  // as empty, and a period with both times empty is removed. Caught here, before anything is sent.
+  const [unfinished, setUnfinished] = useState<Record<string, string[]> | null>(null);
   const echo = !state.ok && state.values ? state.values : null;
-  const errors = state.fieldErrors ?? {};
+  const errors = { ...(state.fieldErrors ?? {}), ...(unfinished ?? {}) };
+  const checkTimes = (event: FormEvent<HTMLFormElement>) => {
+    const bad = [...event.currentTarget.querySelectorAll<HTMLInputElement>('input[type="time"]')].filter((i) => i.validity.badInput);
+    if (!bad.length) return setUnfinished(null);
+    event.preventDefault();
+    setUnfinished(Object.fromEntries(bad.map((i) => [i.name, ['Finish this time, like 08:00, or clear it.']])));
+  };
   const rowsOf = (day: HoursDay): Array<{ start: string; end: string }> => {
     if (!echo) return day.ranges.map((r) => ({ start: forPicker(r.start), end: forPicker(r.end) }));
     const rows: Array<{ start: string; end: string }> = [];
@@ -51,9 +60,12 @@ export function AvailabilityHoursForm({ action, doctorId, slotMinutes, days, max
   };
 
   return (
-    <form action={formAction} key={state.nonce} noValidate className="flex flex-col gap-5">
+    <form action={formAction} onSubmit={checkTimes} key={state.nonce} noValidate className="flex flex-col gap-5">
       <input type="hidden" name="doctor_id" value={doctorId} />
-      {state.message && (
+      {unfinished && (
+        <FormNotice answer={unfinished} tone="error">Some times are not finished: complete them or clear them. Nothing was saved.</FormNotice>
+      )}
+      {!unfinished && state.message && (
         <FormNotice answer={state} tone={state.ok ? 'success' : 'error'}>
           {state.message}
         </FormNotice>

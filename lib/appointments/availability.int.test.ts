@@ -242,6 +242,24 @@ describe('slotProblem', () => {
     expect(await slotProblem(d.id, ...at('2026-06-01T00:00'), now)).toBe('This time has already passed. Choose a later time.');
   });
 
+  it('refuses a time further ahead than BOOKING_HORIZON_DAYS (365 by default), up to 31 Dec 9999', async () => {
+    const d = await doctorWith([[h(8), h(17)]], { weekdays: [1, 2, 3, 4, 5], name: 'Imani Chege' });
+    expect(await slotProblem(d.id, ...at('2027-05-31T09:00'), now)).toBeNull(); // a Monday 364 days on
+    const far = 'Appointments can be booked up to 365 days ahead. Choose an earlier time.';
+    expect(await slotProblem(d.id, ...at('2027-06-07T09:00'), now)).toBe(far);
+    expect(await slotProblem(d.id, ...at('9999-12-31T09:00'), now)).toBe(far); // a Friday
+    const saved = process.env.BOOKING_HORIZON_DAYS;
+    process.env.BOOKING_HORIZON_DAYS = '30';
+    resetEnv();
+    try {
+      expect(await slotProblem(d.id, ...at('2026-07-06T09:00'), now)).toBe('Appointments can be booked up to 30 days ahead. Choose an earlier time.');
+      expect(await slotProblem(d.id, ...at('2026-06-29T09:00'), now)).toBeNull();
+    } finally {
+      if (saved === undefined) delete process.env.BOOKING_HORIZON_DAYS; else process.env.BOOKING_HORIZON_DAYS = saved;
+      resetEnv();
+    }
+  });
+
   it('refuses an inactive, an unbookable or an unknown doctor', async () => {
     const inactive = await doctorWith([[h(8), h(17)]], { name: 'Baraka Mwangi', isActive: false });
     expect(await slotProblem(inactive.id, ...at('2026-06-01T08:00'), now)).toBe('Dr Baraka Mwangi is not taking appointments.');

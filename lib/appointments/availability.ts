@@ -10,6 +10,7 @@ import {
 import { listBookableDoctors } from '@/db/repositories/practitioners';
 import { validationError } from '@/lib/errors';
 import { addDays, clinicToday, clinicZone } from '@/core/time';
+import { env } from '@/core/env';
 import { cellsFor } from '@/core/appointment-cells';
 import { daySlots, describeRanges, gridPosition, wallClockToUtc, weekdayOf, weekdayPlural } from './availability-grid';
 
@@ -42,8 +43,9 @@ function checkDate(value: string, field: string): void {
 
 /**
  * Why `[start, end)` cannot be booked with doctor `doctorId` at `now`, in words for the user — or null
- * when it is a slot of the doctor's grid inside working hours, not in the past, not in time off, and the
- * doctor is active and bookable. Does not look at other appointments (the occupancy cells do that).
+ * when it is a slot of the doctor's grid inside working hours, not in the past, no further ahead than
+ * BOOKING_HORIZON_DAYS (365 by default), not in time off, and the doctor is active and bookable. Does not
+ * look at other appointments (the occupancy cells do that).
  */
 export async function slotProblem(doctorId: number, start: Date, end: Date, now: Date = new Date()): Promise<string | null> {
   const doctor = await findDoctorProfile(doctorId);
@@ -52,6 +54,10 @@ export async function slotProblem(doctorId: number, start: Date, end: Date, now:
   if (!doctor.isActive) return `${dr} is not taking appointments.`;
   if (!doctor.bookable) return `${dr} is not open for booking at the moment.`;
   if (start.getTime() <= now.getTime()) return 'This time has already passed. Choose a later time.';
+  const horizonDays = env().BOOKING_HORIZON_DAYS;
+  if (start.getTime() > now.getTime() + horizonDays * 86_400_000) {
+    return `Appointments can be booked up to ${horizonDays} days ahead. Choose an earlier time.`;
+  }
 
   const zone = clinicZone();
   const date = clinicToday(start, zone);
@@ -110,7 +116,8 @@ export async function listFreeSlots(doctorId: number | null, fromDate: string, t
  * The free slots of `doctors` (already chosen as bookable) on the clinic dates `fromDate`..`toDate`, as
  * `listFreeSlots` counts them, and each date's state: `unavailable` when none of them works that day
  * (no hours that weekday, or time off) or their hours are over, `full` when every remaining slot is
- * taken (by anyone, or by the patient's own appointments), else `available`.
+ * taken (by anyone, or by the patient's own appointments), else `available`. A day's `free` counts
+ * distinct start times (several doctors free at 09:00 make one time to choose, as the screens show them).
  */
 export async function searchSlots(doctors: Array<{ id: number; slotMinutes: number }>, fromDate: string, toDate: string, now: Date = new Date(), opts: SlotSearchOptions = {}): Promise<{ slots: Slot[]; days: DayAvailability[] }> {
   checkDate(fromDate, 'from');
@@ -147,6 +154,7 @@ export async function searchSlots(doctors: Array<{ id: number; slotMinutes: numb
     const date = day.date;
     const weekday = weekdayOf(date);
     let upcoming = 0;
+    const freeTimes = new Set<number>();
     for (const d of doctors) {
       const ranges = hours.filter((h) => h.doctorId === d.id && h.weekday === weekday);
       if (!ranges.length) continue;
@@ -160,9 +168,10 @@ export async function searchSlots(doctors: Array<{ id: number; slotMinutes: numb
         if (held.size && cells.some((c) => held.has(c.getTime()))) continue;
         if (opts.currentStart && s.start.getTime() === opts.currentStart.getTime()) continue;
         out.push({ doctorId: d.id, start: s.start, end: s.end });
-        day.free += 1;
+        freeTimes.add(s.start.getTime());
       }
     }
+    day.free = freeTimes.size;
     day.state = upcoming === 0 ? 'unavailable' : day.free === 0 ? 'full' : 'available';
   }
   return { slots: out.sort((a, b) => a.start.getTime() - b.start.getTime() || a.doctorId - b.doctorId), days };

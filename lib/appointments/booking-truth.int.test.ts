@@ -93,6 +93,13 @@ describe('day states', () => {
     expect(days.map((x) => x.state)).toEqual(['available', 'available', 'unavailable']);
   });
 
+  it('for "first available", a day counts the times offered: two doctors free at the same times make 3, not 6', async () => {
+    const [a, b] = [await doctor('General practice', [1]), await doctor('General practice', [1])];
+    const { days, slots } = await searchSlots([a, b], '2026-06-01', '2026-06-01', EARLY);
+    expect(slots).toHaveLength(6);
+    expect(days[0]).toMatchObject({ state: 'available', free: 3 });
+  });
+
   it('getBookingDays gives 14 days from the clinic day of `now`', async () => {
     const d = await doctor('General practice', [1]);
     const p = await patientAged(30);

@@ -104,6 +104,30 @@ export async function getBookingSlots(choices: BookingChoices, doctorId: number 
   return slots.map((s) => ({ ...s, doctorName: names.get(s.doctorId) as string }));
 }
 
+/** A slot the confirm step may show: a free slot with its doctor's name and its length in minutes. */
+export type BookableSlot = Slot & { doctorName: string; minutes: number };
+
+/**
+ * The slot a booking screen may confirm: the free slot of `getBookingSlots` for the same choices, doctor
+ * (`doctorId`, null: "first available") and scope whose start is exactly `start` (an ISO instant as the
+ * time list links it, e.g. `2026-12-10T05:40:00.000Z`) on clinic date `date` (see `bookableDayOrNull`).
+ * `slotDoctorId` (the address bar's `doctorId`), when given, must be that slot's doctor; without it the
+ * first doctor free then is taken. Null for anything else from the address bar: a date not offered, an
+ * impossible or far-future time, one off the slot grid or outside hours, taken, or already held by the patient.
+ */
+export async function bookableSlotOrNull(
+  choices: BookingChoices, doctorId: number | null, date: string | undefined, start: string | undefined,
+  slotDoctorId: string | undefined, scope: BookingScope, now = new Date(),
+): Promise<BookableSlot | null> {
+  const day = bookableDayOrNull(typeof date === 'string' ? date : undefined, now);
+  if (!day || typeof start !== 'string' || !start) return null;
+  if (slotDoctorId !== undefined && (typeof slotDoctorId !== 'string' || !/^\d{1,15}$/.test(slotDoctorId))) return null;
+  const wanted = slotDoctorId === undefined ? null : Number(slotDoctorId);
+  const slots = await getBookingSlots(choices, doctorId, day, scope, now);
+  const slot = slots.find((s) => s.start.toISOString() === start && (wanted === null || s.doctorId === wanted));
+  return slot ? { ...slot, minutes: Math.round((slot.end.getTime() - slot.start.getTime()) / 60_000) } : null;
+}
+
 function searchOptions(scope: BookingScope) {
   return { patientId: scope.patientId, ignoreAppointmentId: scope.rescheduleAppointmentId, currentStart: scope.rescheduleFrom };
 }

@@ -16,7 +16,7 @@ import { updatePractitionerByUserId } from '@/db/repositories/practitioners';
 import { updateUser } from '@/db/repositories/users';
 import { resetEnv } from '@/core/env';
 import { apiTokenFor, makeUser } from '@/lib/testing/factories';
-import { addDays, clinicToday, clinicZone } from '@/core/time';
+import { addDays, clinicToday, clinicZone, toClinicIso } from '@/core/time';
 import { searchSlots } from './availability';
 import { bookableSlotOrNull, getBookingChoices, getBookingDays, getBookingSlots } from './get-booking-options';
 import { isPaediatricSpecialty, suitsPatient } from './suitability';
@@ -195,6 +195,7 @@ describe('the confirm step', () => {
 
     expect(await slot(real.toISOString())).toEqual({ doctorId: d.id, doctorName: d.name, start: real, end: at(date, '08:40'), minutes: 20 });
     expect((await slot(real.toISOString(), date, d.id, String(d.id)))?.start).toEqual(real);
+    expect((await slot(toClinicIso(real)))?.start).toEqual(real); // the API's own format, with the clinic's offset
     // "First available": the address bar's doctor must be one free then.
     expect((await slot(real.toISOString(), date, null, String(other.id)))?.doctorId).toBe(other.id);
     expect(await slot(real.toISOString(), date, d.id, String(other.id))).toBeNull();

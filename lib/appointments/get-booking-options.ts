@@ -2,6 +2,7 @@ import { findDoctorProfile } from '@/db/repositories/availability';
 import { listBookableDoctors } from '@/db/repositories/practitioners';
 import { addDays, clinicToday, isCalendarDate } from '@/core/time';
 import { searchSlots, type DayAvailability, type Slot } from './availability';
+import { instantInput } from './schemas';
 import { patientAgeYears, sameSpecialty, suitsPatient } from './suitability';
 
 /** How many days ahead the booking screens offer. */
@@ -109,8 +110,9 @@ export type BookableSlot = Slot & { doctorName: string; minutes: number };
 
 /**
  * The slot a booking screen may confirm: the free slot of `getBookingSlots` for the same choices, doctor
- * (`doctorId`, null: "first available") and scope whose start is exactly `start` (an ISO instant as the
- * time list links it, e.g. `2026-12-10T05:40:00.000Z`) on clinic date `date` (see `bookableDayOrNull`).
+ * (`doctorId`, null: "first available") and scope on clinic date `date` (see `bookableDayOrNull`) that
+ * starts exactly at `start` (an ISO 8601 instant read as the API reads `date_time`, e.g.
+ * `2026-12-10T05:40:00.000Z`; `2026-02-30T…` is no date).
  * `slotDoctorId` (the address bar's `doctorId`), when given, must be that slot's doctor; without it the
  * first doctor free then is taken. Null for anything else from the address bar: a date not offered, an
  * impossible or far-future time, one off the slot grid or outside hours, taken, or already held by the patient.
@@ -123,8 +125,10 @@ export async function bookableSlotOrNull(
   if (!day || typeof start !== 'string' || !start) return null;
   if (slotDoctorId !== undefined && (typeof slotDoctorId !== 'string' || !/^\d{1,15}$/.test(slotDoctorId))) return null;
   const wanted = slotDoctorId === undefined ? null : Number(slotDoctorId);
+  const at = instantInput.safeParse(start);
+  if (!at.success) return null;
   const slots = await getBookingSlots(choices, doctorId, day, scope, now);
-  const slot = slots.find((s) => s.start.toISOString() === start && (wanted === null || s.doctorId === wanted));
+  const slot = slots.find((s) => s.start.getTime() === at.data.getTime() && (wanted === null || s.doctorId === wanted));
   return slot ? { ...slot, minutes: Math.round((slot.end.getTime() - slot.start.getTime()) / 60_000) } : null;
 }
 

@@ -162,3 +162,39 @@ test('a patient reschedules their own appointment, and cannot open another patie
   expect(res?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'Reschedule your appointment' })).toHaveCount(0);
 });
+
+test('a confirm address with a time the list does not offer goes back to the times, with a notice', async ({ page, browser, api }) => {
+  const [patient, doctor] = await Promise.all([api.newPatient('Imani'), api.newDoctor('Dr Grid')]);
+  await giveWorkingHours(browser, doctor, [weekdayIn(2)], '08:00', '08:40');
+  const [[date, slots]] = [...(await slotsByDate(api, doctor)).entries()];
+  const offGrid = new Date(new Date(slots[0]).getTime() + 10 * 60_000).toISOString();
+  const confirmUrl = (start: string, day = date, base = '/patient/book') => `${base}?doctor=${doctor.id}&date=${day}&start=${encodeURIComponent(start)}&doctorId=${doctor.id}`;
+  const notice = page.getByRole('status').filter({ hasText: 'That time is not available. Choose another.' });
+  const bookButton = page.getByRole('button', { name: 'Book this appointment' });
+
+  await signIn(page, patient.email, patient.password, /\/patient$/);
+  for (const start of [offGrid, '9999-12-31T05:40:00.000Z']) {
+    await page.goto(confirmUrl(start));
+    await expect(notice).toBeVisible();
+    await expect(page.getByTestId('free-slots').getByRole('link')).toHaveText(slots.map(clinicTime));
+    await expect(bookButton).toHaveCount(0);
+  }
+  // A day that is not offered: back to the days.
+  await page.goto(confirmUrl('9999-12-31T05:40:00.000Z', '9999-12-31'));
+  await expect(notice).toBeVisible();
+  await expect(page.getByTestId('booking-days')).toBeVisible();
+  await expect(bookButton).toHaveCount(0);
+  // A time the list offers is confirmable, without the notice.
+  await page.goto(confirmUrl(slots[1]));
+  await expect(page.getByRole('heading', { name: 'Confirm your appointment' })).toBeVisible();
+  await expect(bookButton).toBeVisible();
+  await expect(notice).toHaveCount(0);
+
+  // Moving an appointment: the same check.
+  const mine = await api.book(patient, { doctor_id: doctor.id, date_time: slots[0], reason: 'Check-up' });
+  await page.goto(confirmUrl(offGrid, date, `/patient/appointments/${mine.id}/reschedule`));
+  await expect(notice).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Move my appointment here' })).toHaveCount(0);
+  await page.goto(confirmUrl(slots[1], date, `/patient/appointments/${mine.id}/reschedule`));
+  await expect(page.getByRole('button', { name: 'Move my appointment here' })).toBeVisible();
+});

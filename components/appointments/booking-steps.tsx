@@ -2,10 +2,11 @@ import Link from 'next/link';
 import { DateTime } from 'luxon';
 import { Button } from '@/components/ui/button';
 import { Card, Empty } from '@/components/ui/card';
+import { Notice } from '@/components/ui/notice';
 import type { ActionState } from '@/lib/api/action-state';
 import { ConfirmBookingForm } from './confirm-booking-form';
 import {
-  bookableDayOrNull, getBookingChoices, getBookingDays, getBookingSlots, type BookingScope,
+  bookableDayOrNull, bookableSlotOrNull, getBookingChoices, getBookingDays, getBookingSlots, type BookingScope,
 } from '@/lib/appointments/get-booking-options';
 import { clinicZone, formatDate, formatTime, zoneAbbrev } from '@/core/time';
 
@@ -98,6 +99,9 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
 
   const who = doctor ? doctor.name : specialty ? `the first available doctor in ${specialty}` : 'the first available doctor';
   const date = bookableDayOrNull(sp.date);
+  // The confirm step only for a time the time list offers; anything else from the address bar goes back a step.
+  const slot = date && sp.start ? await bookableSlotOrNull(choices, doctor?.id ?? null, date, sp.start, reschedule ? undefined : sp.doctorId, scope) : null;
+  const notice = sp.start && !slot ? <Notice tone="info" className="mb-3" data-testid="time-not-available">That time is not available. Choose another.</Notice> : null;
   const backToDoctors = reschedule ? null : <p className="mt-4"><Link href={href({}, false)} className="text-teal-800 underline">← Choose another doctor</Link></p>;
   if (!date) {
     const days = await getBookingDays(choices, doctor?.id ?? null, scope);
@@ -105,6 +109,7 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
       <div>
         <h1 className="mb-2 text-2xl font-bold">{reschedule ? title : `Book with ${who}`}</h1>
         <Steps names={stepNames} step={1 - offset} />
+        {notice}
         {reschedule && <p className="mb-3">Now: {formatDate(reschedule.startAt)} at {formatTime(reschedule.startAt)} with {reschedule.doctorName}. Choose the new time.</p>}
         <Card title="Choose a day">
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" data-testid="booking-days">
@@ -129,13 +134,14 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
   }
 
   const dayLabel = formatDate(DateTime.fromISO(date, { zone: clinicZone() }).toJSDate());
-  if (!sp.start) {
+  if (!slot) {
     const slots = await getBookingSlots(choices, doctor?.id ?? null, date, scope);
     const firstPerTime = doctor ? slots : slots.filter((s, i) => i === 0 || s.start.getTime() !== slots[i - 1].start.getTime());
     return (
       <div>
         <h1 className="mb-2 text-2xl font-bold">{dayLabel}</h1>
         <Steps names={stepNames} step={2 - offset} />
+        {notice}
         <Card title={`Free times with ${who} (${zoneAbbrev()})`}>
           {firstPerTime.length ? (
             <ul className="grid grid-cols-3 gap-2 sm:grid-cols-5" data-testid="free-slots">
@@ -152,18 +158,15 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
     );
   }
 
-  const start = new Date(sp.start);
-  const slotDoctorId = Number(reschedule ? reschedule.doctorId : sp.doctorId ?? doctor?.id);
-  const slotDoctor = reschedule ? { id: reschedule.doctorId, name: reschedule.doctorName } : (doctor ?? choices.pool.find((d) => d.id === slotDoctorId));
-  if (Number.isNaN(start.getTime()) || !slotDoctor || slotDoctor.id !== slotDoctorId) return <Empty>This time is no longer available. <Link href={basePath} className="underline">Start again</Link>.</Empty>;
+  const start = slot.start;
   return (
     <div>
       <h1 className="mb-2 text-2xl font-bold">{reschedule ? 'Confirm the new time' : 'Confirm your appointment'}</h1>
       <Steps names={stepNames} step={3 - offset} />
       <Card>
         <p className="text-lg font-semibold">{formatDate(start)} at {formatTime(start)} <span className="text-sm font-normal text-slate-600">({zoneAbbrev(start)})</span></p>
-        <p className="mb-4">with {slotDoctor.name}{'slotMinutes' in slotDoctor ? ` · ${slotDoctor.slotMinutes} minutes` : ''}</p>
-        <ConfirmBookingForm doctorId={slotDoctor.id} dateTime={start.toISOString()} patientId={self ? undefined : patientId} appointmentId={reschedule?.appointmentId} action={action} />
+        <p className="mb-4">with {slot.doctorName} · {slot.minutes} minutes</p>
+        <ConfirmBookingForm doctorId={slot.doctorId} dateTime={start.toISOString()} patientId={self ? undefined : patientId} appointmentId={reschedule?.appointmentId} action={action} />
       </Card>
       <p className="mt-4"><Link href={href({ date })} className="text-teal-800 underline">← Choose another time</Link></p>
     </div>

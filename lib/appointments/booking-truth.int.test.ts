@@ -16,9 +16,9 @@ import { updatePractitionerByUserId } from '@/db/repositories/practitioners';
 import { updateUser } from '@/db/repositories/users';
 import { resetEnv } from '@/core/env';
 import { apiTokenFor, makeUser } from '@/lib/testing/factories';
-import { addDays, clinicToday, clinicZone } from '@/core/time';
+import { addDays, clinicToday, clinicZone, toClinicIso } from '@/core/time';
 import { searchSlots } from './availability';
-import { getBookingChoices, getBookingDays, getBookingSlots } from './get-booking-options';
+import { bookableSlotOrNull, getBookingChoices, getBookingDays, getBookingSlots } from './get-booking-options';
 import { isPaediatricSpecialty, suitsPatient } from './suitability';
 
 const BASE = 'http://127.0.0.1:3999';
@@ -185,6 +185,50 @@ describe('times the patient holds', () => {
     // Someone else's view of doctor b still has all three.
     const other = await patientAged(30);
     expect((await getBookingSlots(choices, b.id, date, { patientId: other.id, self: true })).length).toBe(3);
+  });
+});
+
+describe('the confirm step', () => {
+  it('is only for a free slot the time list offers; anything else from the address bar is null', async () => {
+    const [d, other] = [await doctor(), await doctor()];
+    const p = await patientAged(30);
+    const scope = { patientId: p.id, self: true };
+    const choices = await getBookingChoices(scope);
+    const now = at('2026-06-28', '00:30');
+    const date = '2026-07-01';
+    const slot = (start: string, day = date, doctorId: number | null = d.id, slotDoctorId?: string) =>
+      bookableSlotOrNull(choices, doctorId, day, start, slotDoctorId, scope, now);
+    const real = at(date, '08:20');
+
+    expect(await slot(real.toISOString())).toEqual({ doctorId: d.id, doctorName: d.name, start: real, end: at(date, '08:40'), minutes: 20 });
+    expect((await slot(real.toISOString(), date, d.id, String(d.id)))?.start).toEqual(real);
+    expect((await slot(toClinicIso(real)))?.start).toEqual(real); // the API's own format, with the clinic's offset
+    // "First available": the address bar's doctor must be one free then.
+    expect((await slot(real.toISOString(), date, null, String(other.id)))?.doctorId).toBe(other.id);
+    expect(await slot(real.toISOString(), date, d.id, String(other.id))).toBeNull();
+    expect(await slot(real.toISOString(), date, d.id, 'x')).toBeNull();
+
+    // Far future, on a day not offered, off the grid, outside the hours, not a time at all.
+    expect(await slot('9999-12-31T05:40:00.000Z')).toBeNull();
+    expect(await slot('9999-12-31T05:40:00.000Z', '9999-12-31')).toBeNull();
+    expect(await slot(at('2026-07-30', '08:20').toISOString(), '2026-07-30')).toBeNull();
+    expect(await slot(at(date, '08:10').toISOString())).toBeNull();
+    expect(await slot(at(date, '07:40').toISOString())).toBeNull();
+    expect(await slot(at(date, '09:00').toISOString())).toBeNull();
+    expect(await slot('soon')).toBeNull();
+    expect(await slot('')).toBeNull();
+    // A real slot of another day than the one in the address bar.
+    expect(await slot(at('2026-07-02', '08:20').toISOString())).toBeNull();
+    // Impossible dates: 31 June would roll over to 1 July 08:20 (a real slot), 30 February to a past day.
+    expect(await slot('2026-06-31T05:20:00.000Z')).toBeNull();
+    expect(await slot('2026-02-30T05:40:00.000Z', '2026-02-30')).toBeNull();
+
+    // A time the patient already holds, with another doctor; and a time someone else took.
+    await active(p.id, other.id, at(date, '08:40'));
+    expect(await slot(at(date, '08:40').toISOString())).toBeNull();
+    await active((await patientAged(30)).id, d.id, at(date, '08:00'));
+    expect(await slot(at(date, '08:00').toISOString())).toBeNull();
+    expect(await slot(real.toISOString())).not.toBeNull();
   });
 });
 

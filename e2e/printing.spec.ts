@@ -91,7 +91,8 @@ async function expectPrintedFields(page: Page, v: Visit, doc: 'Visit summary' | 
   const dx = sheet.getByTestId('print-diagnoses');
   await expect(dx).toContainText('B54');
   await expect(dx).toContainText(/malaria/i);
-  const rx = sheet.getByTestId('print-medicines').getByRole('row').nth(1);
+  // The header row is left out where the medicines are laid out as labelled blocks (A5, phones).
+  const rx = sheet.getByTestId('print-medicines').getByRole('row').filter({ hasText: 'Artemether' });
   for (const cell of ['Artemether/lumefantrine 20/120 mg', '4 tablets', 'oral', 'twice daily', '3 days']) await expect(rx).toContainText(cell);
   const signature = sheet.getByTestId('signature');
   await expect(signature).toContainText(v.doctor.name);
@@ -195,6 +196,71 @@ test('the patient prints the summary and the prescription from their own records
   const res = await theirs.goto(`/patient/records/${v.recordId}/print?doc=prescription`);
   expect(res?.status()).toBe(403);
   await ctx2.close();
+});
+
+/** A long real-world medicine line: it must fit a phone and an A5 sheet with every field readable. */
+const LONG_RX = { medicine: 'Amoxicillin/clavulanic acid', strength: '875 mg/125 mg tablets', dose: '1 tablet', route: 'oral', frequency: 'twice a day with food', duration: '7 days' };
+
+/**
+ * The printed sheet fits `width` CSS px: the page does not scroll sideways, every table cell lies within
+ * the sheet, no cell's content is cut (wider than the cell), and the medicine line keeps all its fields.
+ */
+async function expectSheetFits(page: Page, width: number, what: string) {
+  const m = await page.evaluate(() => {
+    const sheet = document.querySelector('[data-testid="printable"]')!;
+    const box = sheet.getBoundingClientRect();
+    const cells = [...sheet.querySelectorAll('th, td')].map((c) => ({ c, r: c.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0)
+      .map(({ c, r }) => ({ text: c.textContent ?? '', left: r.left, right: r.right, cut: c.scrollWidth - c.clientWidth }));
+    return { scrollWidth: document.documentElement.scrollWidth, left: box.left, right: box.right, cells };
+  });
+  expect(m.scrollWidth, `${what}: page width`).toBeLessThanOrEqual(width);
+  expect(m.right, `${what}: sheet's right edge`).toBeLessThanOrEqual(width);
+  expect(m.cells.length, `${what}: visible cells`).toBeGreaterThan(0);
+  for (const c of m.cells) {
+    expect(c.left, `${what}: left edge of "${c.text}"`).toBeGreaterThanOrEqual(m.left - 0.5);
+    expect(c.right, `${what}: right edge of "${c.text}"`).toBeLessThanOrEqual(m.right + 0.5);
+    expect(c.cut, `${what}: "${c.text}" cut off inside its cell`).toBeLessThanOrEqual(0);
+  }
+  const rx = page.getByTestId('print-medicines');
+  for (const field of [`${LONG_RX.medicine} ${LONG_RX.strength}`, LONG_RX.dose, LONG_RX.route, LONG_RX.frequency, LONG_RX.duration]) {
+    await expect(rx.getByText(field, { exact: true }), `${what}: ${field}`).toBeVisible();
+  }
+}
+
+test('a long prescription fits a 360 px phone and an A5 sheet: no sideways scrolling, no cell past the sheet', async ({ page, api, browser }) => {
+  const v = await chartedVisit(page, api);
+  const { token } = await api.login(v.doctor.email, 'a doctor password');
+  const rec = await api.send<{ id: number }>('POST', '/api/medical-records/', {
+    token,
+    data: { patient_id: v.patient.id, symptoms: 'Sore throat', diagnoses: [{ system: 'ICD-10', code: 'B54' }], prescriptions: [LONG_RX], vital_signs: { temperature_c: 37.9 } },
+  });
+
+  // The doctor's A5 prescription on a phone, then printed: A5 less its 10 mm margins is about 484 CSS px.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`/doctor/records/${rec.id}/print?doc=prescription&paper=A5`);
+  await expectSheetFits(page, 360, 'doctor, A5 prescription, 360 px');
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 484, height: 700 });
+  await expectSheetFits(page, 484, 'doctor, A5 prescription, printed');
+  expectPaper(await page.pdf({ preferCSSPageSize: true }), 'A5');
+  // A4 less its 14 mm margins is about 688 CSS px.
+  await page.setViewportSize({ width: 688, height: 1000 });
+  await page.goto(`/doctor/records/${rec.id}/print?doc=summary&paper=A4`);
+  await expectSheetFits(page, 688, 'doctor, A4 summary, printed');
+  // A4 has room for the five columns: a table with its header row.
+  await expect(page.getByTestId('print-medicines').getByRole('columnheader', { name: 'Frequency' })).toBeVisible();
+  await page.emulateMedia({ media: null });
+
+  // The patient's summary on a phone.
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 360, height: 740 } });
+  const mine = await context.newPage();
+  await signIn(mine, v.patient.email, v.patient.password, /\/patient$/);
+  await mine.goto(`/patient/records/${rec.id}/print?doc=summary&paper=A4`);
+  await expectSheetFits(mine, 360, 'patient, summary, 360 px');
+  await mine.goto(`/patient/records/${rec.id}/print?doc=prescription&paper=A5`);
+  await expectSheetFits(mine, 360, 'patient, A5 prescription, 360 px');
+  await context.close();
 });
 
 test('a doctor registers a walk-in patient and goes straight to the chart form with "Start visit"', async ({ page, api }) => {

@@ -19,6 +19,50 @@ const SHEET_WIDTH: Record<PaperSize, string> = { A4: 'max-w-[186mm]', A5: 'max-w
 /** Table cells: words break only when one cannot fit (the body's `anywhere` would squeeze the columns to a few letters). */
 const cell = 'border border-slate-400 px-2 py-1 text-left align-top [overflow-wrap:break-word]';
 
+/** The medicine lines' fields after the medicine itself: column heading and value. */
+const RX_FIELDS = [
+  { label: 'Dose', width: 'w-[15%]', value: (p: PrintableVisit['prescriptions'][number]) => p.dose },
+  { label: 'Route', width: 'w-[13%]', value: (p: PrintableVisit['prescriptions'][number]) => p.route },
+  { label: 'Frequency', width: 'w-[22%]', value: (p: PrintableVisit['prescriptions'][number]) => p.frequency },
+  { label: 'Duration', width: 'w-[15%]', value: (p: PrintableVisit['prescriptions'][number]) => p.duration },
+] as const;
+
+/**
+ * The medicines: a five-column table where its section is at least 34rem wide (A4, on paper and on a wide
+ * screen), otherwise one framed block per medicine with each field labelled ("Dose: 1 tablet"), so that
+ * an A5 sheet or a phone never cuts a column off. The same table element either way: the explicit roles
+ * keep its table semantics when its parts are laid out as blocks, and the labels are hidden in table form.
+ */
+function MedicinesTable({ prescriptions }: { prescriptions: PrintableVisit['prescriptions'] }) {
+  // Class names written out in full: Tailwind finds them in the source text.
+  const td = 'block text-left align-top [overflow-wrap:break-word] @min-[34rem]:table-cell @min-[34rem]:border @min-[34rem]:border-slate-400 @min-[34rem]:px-2 @min-[34rem]:py-1';
+  return (
+    <table role="table" className="block w-full border-collapse @min-[34rem]:table @min-[34rem]:table-fixed" data-testid="print-medicines">
+      <thead role="rowgroup" className="hidden @min-[34rem]:table-header-group">
+        <tr role="row">
+          <th role="columnheader" scope="col" className={`${cell} w-[35%]`}>Medicine</th>
+          {RX_FIELDS.map((f) => <th key={f.label} role="columnheader" scope="col" className={`${cell} ${f.width}`}>{f.label}</th>)}
+        </tr>
+      </thead>
+      <tbody role="rowgroup" className="block @min-[34rem]:table-row-group">
+        {prescriptions.map((p, i) => (
+          <tr key={i} role="row" className="mt-1 grid break-inside-avoid grid-cols-2 gap-x-4 gap-y-0.5 border border-slate-400 px-2 py-1 @min-[34rem]:mt-0 @min-[34rem]:table-row @min-[34rem]:border-0 @min-[34rem]:p-0">
+            <td role="cell" className={`${td} col-span-2`}>
+              <span className="font-semibold">{[p.medicine, p.strength].filter(Boolean).join(' ')}</span>
+              {p.instructions && <span className="block">{p.instructions}</span>}
+            </td>
+            {RX_FIELDS.map((f) => (
+              <td key={f.label} role="cell" className={td}>
+                <span className="font-semibold @min-[34rem]:hidden">{f.label}: </span><span>{f.value(p) ?? '—'}</span>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function PrintableVisitSheet({ visit, doc, paper, basePath, backHref, backLabel }: {
   visit: PrintableVisit;
   doc: PrintDoc;
@@ -51,7 +95,7 @@ export function PrintableVisitSheet({ visit, doc, paper, basePath, backHref, bac
 
       <article
         data-testid="printable" data-doc={doc} data-paper={paper}
-        className={`mx-auto flex w-full ${SHEET_WIDTH[paper]} flex-col gap-3 border border-slate-300 bg-white p-6 text-slate-900 shadow-sm print:max-w-none print:border-0 print:p-0 print:text-black print:shadow-none ${small ? 'text-sm' : ''}`}
+        className={`mx-auto flex w-full ${SHEET_WIDTH[paper]} flex-col gap-3 border border-slate-300 bg-white p-4 text-slate-900 shadow-sm sm:p-6 print:max-w-none print:border-0 print:p-0 print:text-black print:shadow-none ${small ? 'text-sm' : ''}`}
       >
         <header className="flex flex-wrap items-start justify-between gap-2 border-b-2 border-slate-900 pb-2" data-testid="clinic">
           <div>
@@ -94,28 +138,10 @@ export function PrintableVisitSheet({ visit, doc, paper, basePath, backHref, bac
           ) : <p>No diagnosis recorded.</p>}
         </section>
 
-        <section aria-labelledby="print-rx">
+        <section aria-labelledby="print-rx" className="@container">
           <h2 id="print-rx" className="font-semibold">{doc === 'prescription' ? 'Rx — medicines' : 'Medicines prescribed'}</h2>
           {visit.prescriptions.length ? (
-            <table className="w-full border-collapse" data-testid="print-medicines">
-              <thead>
-                <tr><th className={cell}>Medicine</th><th className={cell}>Dose</th><th className={cell}>Route</th><th className={cell}>Frequency</th><th className={cell}>Duration</th></tr>
-              </thead>
-              <tbody>
-                {visit.prescriptions.map((p, i) => (
-                  <tr key={i}>
-                    <td className={cell}>
-                      <span className="font-semibold">{[p.medicine, p.strength].filter(Boolean).join(' ')}</span>
-                      {p.instructions && <span className="block">{p.instructions}</span>}
-                    </td>
-                    <td className={cell}>{p.dose ?? '—'}</td>
-                    <td className={cell}>{p.route ?? '—'}</td>
-                    <td className={cell}>{p.frequency ?? '—'}</td>
-                    <td className={cell}>{p.duration ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <MedicinesTable prescriptions={visit.prescriptions} />
           ) : visit.freePrescription ? (
             <p className="whitespace-pre-line" data-testid="print-free-prescription">{visit.freePrescription}</p>
           ) : <p>No medicines prescribed.</p>}

@@ -4,13 +4,12 @@ import { Card } from '@/components/ui/card';
 import { actorOf } from '@/lib/auth/current-user';
 import { requirePageUser } from '@/lib/auth/page-guard';
 import { getPatientProfile } from '@/lib/patients/get-patient-profile';
+import { SEX_WORDS } from '@/lib/patients/patient-identity';
 import type { PatientProfile } from '@/lib/patients/profile';
 import { clinicInstant, formatDate } from '@/core/time';
 import { updateMyProfileAction } from './actions';
 
 export const metadata: Metadata = { title: 'My profile' };
-
-const SEX: Record<string, string> = { male: 'Male', female: 'Female', other: 'Other', unknown: 'Not recorded' };
 
 /** The stored profile as the form's flat fields. */
 function formDefaults(p: PatientProfile): Record<string, string> {
@@ -42,7 +41,7 @@ export default async function MyProfilePage() {
           <dt className="text-slate-600">Patient number</dt><dd className="font-semibold" data-testid="patient-number">{p.patientNumber}</dd>
           <dt className="text-slate-600">Name</dt><dd>{p.name}</dd>
           <dt className="text-slate-600">Date of birth</dt><dd>{p.dateOfBirth ? formatDate(clinicInstant(p.dateOfBirth, '12:00')) : 'Not recorded'}</dd>
-          <dt className="text-slate-600">Sex</dt><dd>{SEX[p.sex]}</dd>
+          <dt className="text-slate-600">Sex</dt><dd>{SEX_WORDS[p.sex]}</dd>
           <dt className="text-slate-600">Blood type</dt><dd>{p.bloodType ?? 'Not recorded'}</dd>
         </dl>
         <p className="mt-2 text-sm text-slate-600">Something wrong here? Ask at the reception: the clinic corrects these.</p>

@@ -6,7 +6,7 @@ import { Notice } from '@/components/ui/notice';
 import type { ActionState } from '@/lib/api/action-state';
 import { ConfirmBookingForm } from './confirm-booking-form';
 import {
-  bookableDayOrNull, bookableSlotOrNull, getBookingChoices, getBookingDays, getBookingSlots, type BookingScope,
+  bookableDayOrNull, getBookingChoices, getBookingDays, getBookingSlots, offeredSlotOrNull, type BookingScope,
 } from '@/lib/appointments/get-booking-options';
 import { clinicZone, formatDate, formatTime, zoneAbbrev } from '@/core/time';
 
@@ -99,8 +99,10 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
 
   const who = doctor ? doctor.name : specialty ? `the first available doctor in ${specialty}` : 'the first available doctor';
   const date = bookableDayOrNull(sp.date);
-  // The confirm step only for a time the time list offers; anything else from the address bar goes back a step.
-  const slot = date && sp.start ? await bookableSlotOrNull(choices, doctor?.id ?? null, date, sp.start, reschedule ? undefined : sp.doctorId, scope) : null;
+  // The day's free times, read once: the time list shows them, and the confirm step is only for one of
+  // them; anything else from the address bar goes back a step.
+  const slots = date ? await getBookingSlots(choices, doctor?.id ?? null, date, scope) : [];
+  const slot = offeredSlotOrNull(slots, sp.start, reschedule ? undefined : sp.doctorId);
   const notice = sp.start && !slot ? <Notice tone="info" className="mb-3" data-testid="time-not-available">That time is not available. Choose another.</Notice> : null;
   const backToDoctors = reschedule ? null : <p className="mt-4"><Link href={href({}, false)} className="text-teal-800 underline">← Choose another doctor</Link></p>;
   if (!date) {
@@ -135,7 +137,6 @@ export async function BookingSteps({ sp, basePath, title = 'Book an appointment'
 
   const dayLabel = formatDate(DateTime.fromISO(date, { zone: clinicZone() }).toJSDate());
   if (!slot) {
-    const slots = await getBookingSlots(choices, doctor?.id ?? null, date, scope);
     const firstPerTime = doctor ? slots : slots.filter((s, i) => i === 0 || s.start.getTime() !== slots[i - 1].start.getTime());
     return (
       <div>

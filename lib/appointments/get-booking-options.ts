@@ -111,23 +111,31 @@ export type BookableSlot = Slot & { doctorName: string; minutes: number };
 /**
  * The slot a booking screen may confirm: the free slot of `getBookingSlots` for the same choices, doctor
  * (`doctorId`, null: "first available") and scope on clinic date `date` (see `bookableDayOrNull`) that
- * starts exactly at `start` (an ISO 8601 instant read as the API reads `date_time`, e.g.
- * `2026-12-10T05:40:00.000Z`; `2026-02-30T…` is no date).
- * `slotDoctorId` (the address bar's `doctorId`), when given, must be that slot's doctor; without it the
- * first doctor free then is taken. Null for anything else from the address bar: a date not offered, an
- * impossible or far-future time, one off the slot grid or outside hours, taken, or already held by the patient.
+ * starts exactly at `start` (see `offeredSlotOrNull`). Null for anything else from the address bar: a
+ * date not offered, an impossible or far-future time, one off the slot grid or outside hours, taken, or
+ * already held by the patient.
  */
 export async function bookableSlotOrNull(
   choices: BookingChoices, doctorId: number | null, date: string | undefined, start: string | undefined,
   slotDoctorId: string | undefined, scope: BookingScope, now = new Date(),
 ): Promise<BookableSlot | null> {
-  const day = bookableDayOrNull(typeof date === 'string' ? date : undefined, now);
-  if (!day || typeof start !== 'string' || !start) return null;
-  if (slotDoctorId !== undefined && (typeof slotDoctorId !== 'string' || !/^\d{1,15}$/.test(slotDoctorId))) return null;
+  const day = bookableDayOrNull(date, now);
+  if (!day || !start) return null;
+  return offeredSlotOrNull(await getBookingSlots(choices, doctorId, day, scope, now), start, slotDoctorId);
+}
+
+/**
+ * Of the free `slots` a time list offers (`getBookingSlots`), the one starting exactly at `start` (an
+ * ISO 8601 instant read as the API reads `date_time`, e.g. `2026-12-10T05:40:00.000Z`; `2026-02-30T…` is
+ * no date) with its length in minutes, or null. `slotDoctorId` (the address bar's `doctorId`), when
+ * given, must be that slot's doctor; without it the first doctor free then is taken. Pure.
+ */
+export function offeredSlotOrNull(slots: Array<Slot & { doctorName: string }>, start: string | undefined, slotDoctorId: string | undefined): BookableSlot | null {
+  if (!start) return null;
+  if (slotDoctorId !== undefined && !/^\d{1,15}$/.test(slotDoctorId)) return null;
   const wanted = slotDoctorId === undefined ? null : Number(slotDoctorId);
   const at = instantInput.safeParse(start);
   if (!at.success) return null;
-  const slots = await getBookingSlots(choices, doctorId, day, scope, now);
   const slot = slots.find((s) => s.start.getTime() === at.data.getTime() && (wanted === null || s.doctorId === wanted));
   return slot ? { ...slot, minutes: Math.round((slot.end.getTime() - slot.start.getTime()) / 60_000) } : null;
 }

@@ -3,7 +3,7 @@ import { findDoctorProfile } from '@/db/repositories/availability';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { assertCanSeeAppointment } from '@/lib/auth/policy';
 import { conflict, notFound } from '@/lib/errors';
-import { isActive } from './transitions';
+import { assertPatientMayMoveBeforeStart, isActive } from './transitions';
 
 /**
  * A patient's own appointment they may move, for the reschedule screen: `{ id, doctorId, doctorName,
@@ -16,7 +16,7 @@ export async function getReschedulableAppointment(user: CurrentUser, appointment
   if (!a) throw notFound('The appointment');
   assertCanSeeAppointment(user, a);
   if (!isActive(a.status)) throw conflict(`A ${a.status} appointment can no longer be moved.`);
-  if (a.startAt.getTime() <= now.getTime()) throw conflict('This appointment has already started; it can no longer be moved.');
+  assertPatientMayMoveBeforeStart(a.startAt, now);
   const doctor = await findDoctorProfile(a.doctorId);
   return { id: a.id, doctorId: a.doctorId, doctorName: doctor?.name ?? 'the doctor', specialty: doctor?.specialty ?? '', startAt: a.startAt, status: a.status };
 }

@@ -46,3 +46,11 @@ export function assertTransition(status: AppointmentStatus, action: AppointmentA
 function pastTense(a: AppointmentAction): string {
   return { confirm: 'confirmed', complete: 'completed', cancel: 'cancelled', 'no-show': 'marked as a no-show', reschedule: 'rescheduled' }[a];
 }
+
+/**
+ * A patient moves their own appointment only before it starts: throws a 409 `conflict` once `startAt`
+ * is reached at `now` (the clinic may still move it).
+ */
+export function assertPatientMayMoveBeforeStart(startAt: Date, now: Date): void {
+  if (startAt.getTime() <= now.getTime()) throw conflict('This appointment has already started; it can no longer be moved. Book a new one instead.');
+}

@@ -11,7 +11,7 @@ import { slotProblem } from './availability';
 import { assertSuitsPatient } from './suitability';
 import type { UpdateAppointmentInput } from './schemas';
 import { withClashAsConflict } from './describe-clash';
-import { allowedActions, assertTransition, isActive } from './transitions';
+import { allowedActions, assertPatientMayMoveBeforeStart, assertTransition, isActive } from './transitions';
 
 /**
  * Edits appointment `appointmentId`: a new `date_time` reschedules it (its doctor, an admin, or its
@@ -38,7 +38,7 @@ export async function updateAppointmentDetails(opts: { user: CurrentUser; actor:
   }
   if (moving) assertTransition(a.status, 'reschedule');
   if (moving && user.role === 'patient') {
-    if (a.startAt.getTime() <= now.getTime()) throw conflict('This appointment has already started; it can no longer be moved. Book a new one instead.');
+    assertPatientMayMoveBeforeStart(a.startAt, now);
     const doctor = await findDoctorProfile(a.doctorId);
     if (doctor) await assertSuitsPatient(doctor.name, doctor.specialty, a.patientId, now);
   }

@@ -2,14 +2,9 @@
 import { action } from '@/lib/api/action';
 import type { AppError } from '@/lib/errors';
 import { createPatientByStaff } from '@/lib/patients/create-patient-by-staff';
-import { createPatientByStaffSchema, type CreatePatientByStaffInput } from '@/lib/patients/schemas';
+import { createPatientByStaffSchema } from '@/lib/patients/schemas';
+import { checkedDetailsKey, newPatientConfirmed } from '@/lib/patients/walk-in-confirmation';
 import type { DuplicateCandidateJson, WalkInFormState } from '@/lib/patients/walk-in-form-state';
-import { foldName } from '@/core/text';
-
-/** The details the duplicate check looks at, as one string: folded name, date of birth, phone (as stored). */
-function checkedKey(input: Pick<CreatePatientByStaffInput, 'name' | 'date_of_birth' | 'phone'>): string {
-  return JSON.stringify([foldName(input.name), input.date_of_birth, input.phone ?? null]);
-}
 
 /**
  * The action for one submission. `checked` is the form's hidden `checked_details`: the key of the details
@@ -17,8 +12,7 @@ function checkedKey(input: Pick<CreatePatientByStaffInput, 'name' | 'date_of_bir
  * submitted name, date of birth or phone differ, the confirmation is dropped and the check runs again.
  */
 const register = (checked: string | null) => action(createPatientByStaffSchema, async (input, { user, actor }) => {
-  const key = checkedKey(input);
-  const confirmed = (input.confirm_new_patient || input.confirm_not_duplicate) && checked === key;
+  const confirmed = newPatientConfirmed(input, checked);
   try {
     const p = await createPatientByStaff({ user, actor, input: { ...input, confirm_new_patient: confirmed, confirm_not_duplicate: undefined } });
     const done: WalkInFormState = { ok: true, message: `${p.name} is registered.`, created: { userId: p.userId, name: p.name, patientNumber: p.patientNumber } };
@@ -27,7 +21,7 @@ const register = (checked: string | null) => action(createPatientByStaffSchema, 
     const err = e as AppError;
     if (err?.name === 'AppError' && err.code === 'conflict' && err.extra?.conflict === 'possible_duplicate') {
       const values: Record<string, string> = { name: input.name, date_of_birth: input.date_of_birth, gender: input.gender, phone: input.phone, email: input.email ?? '', address: input.address ?? '', blood_type: input.blood_type ?? '' };
-      const dup: WalkInFormState = { ok: false, message: err.message, values, duplicates: err.extra.candidates as DuplicateCandidateJson[], checkedKey: key };
+      const dup: WalkInFormState = { ok: false, message: err.message, values, duplicates: err.extra.candidates as DuplicateCandidateJson[], checkedKey: checkedDetailsKey(input) };
       return dup;
     }
     throw e;

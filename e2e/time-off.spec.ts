@@ -1,9 +1,20 @@
-import { addDays, chooseOwnPassword, expect, giveWorkingHours, signIn, test } from './helpers';
+import type { Page } from '@playwright/test';
+import { addDays, chooseOwnPassword, expect, giveWorkingHours, signIn, test, type Person } from './helpers';
 
 // Issue #11, point 2: adding time off lists the appointments it falls on, each linked to its patient,
 // in view and focused.
 
 const clinicDate = (at: string) => new Date(at).toLocaleDateString('en-CA', { timeZone: 'Africa/Nairobi' });
+
+/** Signs the new doctor in (choosing their own password) and adds time off on clinic date `day`. */
+async function addTimeOffAsNewDoctor(page: Page, doctor: Person, day: string) {
+  await signIn(page, doctor.email, doctor.password, /\/account\/password/);
+  await chooseOwnPassword(page, doctor.password, 'a doctor password');
+  await page.goto('/doctor/availability');
+  await page.getByLabel('First day away').fill(day);
+  await page.getByLabel('Last day away').fill(day);
+  await page.getByRole('button', { name: 'Add time off' }).click();
+}
 
 test('a doctor adds time off over a booked day and is shown that appointment, linked to the patient', async ({ page, api, browser }) => {
   const doctor = await api.newDoctor('Dr Wanjiru');
@@ -16,12 +27,7 @@ test('a doctor adds time off over a booked day and is shown that appointment, li
   const day = clinicDate(slot);
 
   await page.setViewportSize({ width: 360, height: 740 });
-  await signIn(page, doctor.email, doctor.password, /\/account\/password/);
-  await chooseOwnPassword(page, doctor.password, 'a doctor password');
-  await page.goto('/doctor/availability');
-  await page.getByLabel('First day away').fill(day);
-  await page.getByLabel('Last day away').fill(day);
-  await page.getByRole('button', { name: 'Add time off' }).click();
+  await addTimeOffAsNewDoctor(page, doctor, day);
 
   const answer = page.getByRole('status').filter({ hasText: 'Time off added. 1 booked appointment falls on these days' });
   await expect(answer).toBeInViewport();
@@ -38,12 +44,7 @@ test('time off on days with nothing booked says only that it was added', async (
   const doctor = await api.newDoctor('Dr Otieno');
   await giveWorkingHours(browser, doctor);
   const far = addDays(clinicDate(new Date().toISOString()), 40);
-  await signIn(page, doctor.email, doctor.password, /\/account\/password/);
-  await chooseOwnPassword(page, doctor.password, 'a doctor password');
-  await page.goto('/doctor/availability');
-  await page.getByLabel('First day away').fill(far);
-  await page.getByLabel('Last day away').fill(far);
-  await page.getByRole('button', { name: 'Add time off' }).click();
+  await addTimeOffAsNewDoctor(page, doctor, far);
   const answer = page.getByRole('status').filter({ hasText: /^Time off added\.$/ });
   await expect(answer).toBeFocused();
   await expect(page.getByTestId('touched-appointments')).toHaveCount(0);

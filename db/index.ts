@@ -75,8 +75,10 @@ export function openSqlite(file: string, gate: SqliteGateOptions = {}): Database
   client.pragma('journal_mode = WAL');
   client.pragma('synchronous = NORMAL');
   client.pragma('foreign_keys = ON');
-  // A second process (a CLI while the server runs) waits instead of failing at once.
-  client.pragma('busy_timeout = 5000');
+  // Several processes share the file (the server's workers, a CLI while it runs). SQLite's own busy
+  // handler would sleep inside the call, stopping the event loop while another process writes, so it
+  // is off: the gate retries a refused statement or BEGIN on timers instead (db/sqlite-gate.ts).
+  client.pragma('busy_timeout = 0');
   const g = createGatedSqlite(client, sqliteSchema, gate);
   return {
     dialect: 'sqlite',
@@ -86,7 +88,13 @@ export function openSqlite(file: string, gate: SqliteGateOptions = {}): Database
     async migrate(folder = MIGRATIONS('sqlite')) {
       const { drizzle } = await import('drizzle-orm/better-sqlite3');
       const { migrate } = await import('drizzle-orm/better-sqlite3/migrator');
-      migrate(drizzle(client), { migrationsFolder: folder });
+      // Start-up work, before serving: here waiting inside the call for another process is fine.
+      client.pragma('busy_timeout = 5000');
+      try {
+        migrate(drizzle(client), { migrationsFolder: folder });
+      } finally {
+        client.pragma('busy_timeout = 0');
+      }
     },
     async ping() {
       client.prepare('select 1').get();

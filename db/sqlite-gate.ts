@@ -35,6 +35,34 @@ export interface SqliteGateOptions {
   gateTransactionsOnly?: boolean;
 }
 
+/** True for SQLite's "another connection holds the lock" errors (`SQLITE_BUSY`, `SQLITE_BUSY_*`). */
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `attempt` until it does not fail with SQLITE_BUSY, waiting between tries on timers (1 ms, then
+ * doubling up to 16 ms, with jitter) instead of SQLite's busy handler, which sleeps inside the call and
+ * so would stop this process's event loop while another process holds the write lock. Gives up with
+ * `GateTimeoutError` after `timeoutMs`. Only statements that did nothing when refused are retried: a
+ * plain statement, or the `BEGIN IMMEDIATE` that opens a transaction.
+ */
+async function retryWhileBusy<T>(attempt: () => T, timeoutMs: number): Promise<T> {
+  const started = Date.now();
+  for (let wait = 1; ; wait = Math.min(16, wait * 2)) {
+    try {
+      return attempt();
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      if (Date.now() - started >= timeoutMs) throw new GateTimeoutError(timeoutMs);
+      await sleep(wait * (0.5 + Math.random()));
+    }
+  }
+}
+
 /**
  * Builds the gated Drizzle instance over `client`.
  * Returns `{ db, withTransaction }`; `withTransaction(fn)` runs `fn(tx)` in one `BEGIN IMMEDIATE`
@@ -110,7 +138,9 @@ export function createGatedSqlite<TSchema extends Record<string, unknown>>(
       if (mine()) throw new Error('use the tx handle: the root db was used inside withTransaction');
       while (active !== null && !mine()) await waitRelease();
     }
-    return execSync(sql, params, method);
+    // Outside a transaction of ours: another process may hold the write lock.
+    if (client.inTransaction) return execSync(sql, params, method);
+    return retryWhileBusy(() => execSync(sql, params, method), timeoutMs);
   }, { schema });
 
   // Transaction instance: only the owner of the open transaction may use it.
@@ -118,6 +148,8 @@ export function createGatedSqlite<TSchema extends Record<string, unknown>>(
     if (gated && !mine() && !/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(sql)) {
       throw new Error('a transaction handle was used outside its transaction');
     }
+    // BEGIN IMMEDIATE takes the write lock, which another process may hold: wait for it on timers.
+    if (/^\s*begin\b/i.test(sql)) return retryWhileBusy(() => execSync(sql, params, method), timeoutMs);
     return execSync(sql, params, method);
   }, { schema });
 

@@ -1,26 +1,100 @@
 #!/usr/bin/env node
 // Serves the built app (`npm run build` first) on HOST:PORT (default 0.0.0.0:3000).
+//
+// Several processes: a small primary forks WEB_CONCURRENCY workers (default: one per CPU core the
+// process may use, os.availableParallelism()), each running Next's request handler; they share the
+// listening socket (node:cluster hands connections out round-robin). With SQLite every worker opens
+// the same WAL database: readers never wait, writers take the write lock one at a time
+// (`BEGIN IMMEDIATE`, waited for without blocking the event loop: db/sqlite-gate.ts). Everything that
+// must hold across requests lives in the database (sessions, API tokens, rate-limit counters, audit
+// log), so it does not matter which worker answers. A worker that dies is replaced.
+//
 // A thin server around Next's request handler, so the client address used for sign-in rate limits
 // and the audit log comes from the socket: a client-sent X-Forwarded-For is dropped unless
 // TRUST_PROXY=1 (the app runs behind our own reverse proxy, which sets it).
+import cluster from 'node:cluster';
 import http from 'node:http';
-import next from 'next';
+import os from 'node:os';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.NODE_ENV = 'production';
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '0.0.0.0';
 const trustProxy = process.env.TRUST_PROXY === '1';
+const shown = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;
 
-const app = next({ dev: false, dir: process.cwd(), hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+/** Worker count: WEB_CONCURRENCY when set (a whole number ≥ 1), else the usable CPU cores. */
+function workerCount() {
+  const raw = process.env.WEB_CONCURRENCY;
+  if (raw === undefined || raw.trim() === '') return Math.max(1, os.availableParallelism());
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    console.error(`WEB_CONCURRENCY must be a whole number from 1 to 64, got "${raw}".`);
+    process.exit(1);
+  }
+  return n;
+}
 
-const server = http.createServer((req, res) => {
-  if (!trustProxy) delete req.headers['x-forwarded-for'];
-  handle(req, res);
-});
-server.listen(port, hostname, () => {
-  console.log(`E-Health is serving on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
-});
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));
+async function serveWorker() {
+  const { default: next } = await import('next');
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    if (!trustProxy) delete req.headers['x-forwarded-for'];
+    handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => {
+    if (cluster.isPrimary) console.log(`E-Health is serving on ${shown} (1 process)`);
+    else process.send?.({ type: 'ehealth:listening' });
+  });
+  const stop = () => server.close(() => process.exit(0));
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, stop);
+  // In a cluster the primary asks for a graceful stop with 'disconnect'.
+  process.on('disconnect', stop);
+}
+
+function servePrimary(n) {
+  let listening = 0;
+  let stopping = false;
+  const restarts = [];
+  const fork = () => {
+    const w = cluster.fork();
+    w.on('message', (m) => {
+      if (m?.type === 'ehealth:listening' && ++listening === n) console.log(`E-Health is serving on ${shown} (${n} processes)`);
+    });
+    return w;
+  };
+  for (let i = 0; i < n; i++) fork();
+  cluster.on('exit', (w, code, signal) => {
+    if (stopping) return;
+    // Replace a dead worker, but give up if workers keep dying at start (a broken build or config).
+    const now = Date.now();
+    restarts.push(now);
+    while (restarts.length && now - restarts[0] > 60_000) restarts.shift();
+    if (restarts.length > 5 * n) {
+      console.error('Workers keep exiting; stopping. See the errors above.');
+      process.exit(1);
+    }
+    console.error(`Worker ${w.process.pid} exited (${signal ?? code}); starting another.`);
+    fork();
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    let left = workers.length;
+    if (!left) process.exit(0);
+    for (const w of workers) {
+      w.once('exit', () => --left === 0 && process.exit(0));
+      w.disconnect();
+    }
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, stop);
+}
+
+const n = workerCount();
+if (cluster.isPrimary && n > 1) servePrimary(n);
+else await serveWorker();

@@ -11,6 +11,8 @@ import { openMysql, openSqlite, type Database } from '@/db';
 
 export interface ScratchDatabase {
   database: Database;
+  /** Its `DATABASE_URL` (`file:/tmp/…sqlite` or `mysql://…/ehealth_test_…`), for other processes to open it. */
+  url: string;
   /** Closes the connection and removes the database. */
   drop(): Promise<void>;
 }
@@ -31,6 +33,7 @@ export async function createScratchDatabase(kind = process.env.TEST_DB ?? 'sqlit
     const database = await openMysql(u.toString(), 20);
     return {
       database,
+      url: u.toString(),
       async drop() {
         await database.close().catch(() => {}); // already closed
         const c = await mysql.createConnection({ uri: base });
@@ -40,9 +43,11 @@ export async function createScratchDatabase(kind = process.env.TEST_DB ?? 'sqlit
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ehealth-test-'));
-  const database = openSqlite(path.join(dir, `${name}.sqlite`), { timeoutMs: 20_000 });
+  const file = path.join(dir, `${name}.sqlite`);
+  const database = openSqlite(file, { timeoutMs: 20_000 });
   return {
     database,
+    url: `file:${file}`,
     async drop() {
       await database.close().catch(() => {}); // already closed
       fs.rmSync(dir, { recursive: true, force: true });

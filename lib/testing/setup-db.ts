@@ -21,6 +21,8 @@ beforeAll(async () => {
   scratch = await createScratchDatabase();
   await scratch.database.migrate();
   useDatabase(scratch.database);
+  // For tests that start other processes on the same database (lib/testing/processes.ts).
+  process.env.TEST_DATABASE_URL = scratch.url;
 });
 
 afterAll(async () => {

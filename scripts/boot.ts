@@ -1,6 +1,6 @@
 /**
- * Start-up work that writes, run before the server opens the database (one process owns a SQLite
- * file): apply migrations, seed the demo clinic into an empty database unless SEED_DEMO=0 (or the
+ * Start-up work that writes, run once before the server's processes open the database (so it runs
+ * alone): apply migrations, seed the demo clinic into an empty database unless SEED_DEMO=0 (or the
  * database was ever started that way), print the demo logins.
  */
 import { closeDatabase, getDatabase } from '@/db';

@@ -5,8 +5,8 @@
  * Shows a progress bar on a terminal, one line per file otherwise, then a summary.
  * Exit code 0 when every file imported, 1 when some failed, 2 on a usage or setup error.
  *
- * SQLite: one process owns the file at a time (the server may have it open; statements wait up to the
- * connection's busy_timeout for its writes).
+ * SQLite: the server may have the file open; each bundle's transaction waits for the write lock
+ * (and the server's writes wait for it), so large imports are best run with the server stopped.
  */
 import cliProgress from 'cli-progress';
 import { closeDatabase, getDatabase } from '../db';

@@ -2,7 +2,7 @@
  * The dashboard's summary tables on a database that held records before them (an upgrade): rebuilt
  * once, then remembered in the database (flag `dashboard_stats_built_v2` in `database_flags`). From then on every
  * write keeps them up to date (db/repositories/stats-sync.ts). Run at start-up and before seeding,
- * with no other writer (one process owns a SQLite file).
+ * before the server's processes start (so no other writer runs meanwhile).
  */
 import { countMedicalRecordsAndCompletedAppointments, rebuildVisitStats } from '@/db/repositories/stats-rebuild';
 import { isFlagSet, setFlag } from '@/db/repositories/database-flags';

@@ -17,6 +17,16 @@ export async function appendAuditEvent(values: NewAuditEvent): Promise<void> {
   await insertOne(tables.auditEvents, values);
 }
 
+/**
+ * Appends several audit events in one INSERT statement: all of them or none, without opening a
+ * transaction (so a chart read's audit entries take the write lock for one statement only).
+ */
+export async function appendAuditEvents(values: NewAuditEvent[]): Promise<void> {
+  if (!values.length) return;
+  const db = await q();
+  await db.insert(tables.auditEvents).values(values);
+}
+
 /** The latest audit events, newest first. */
 export async function listRecentAuditEvents(limit = 20) {
   const db = await q();

@@ -7,9 +7,8 @@
  * - Change (amend, mark entered in error): the doctor who wrote it, or an admin.
  * - Every read by someone other than the patient is audited: `chart.view` with the patient.
  */
-import { withTransaction } from '@/db';
 import type { RecordDetail } from '@/db/repositories/record-reads';
-import { audit, type Actor } from '@/lib/audit/audit';
+import { auditMany, type Actor } from '@/lib/audit/audit';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { canOpenChart } from '@/lib/auth/policy';
 import { forbidden, notFound } from '@/lib/errors';
@@ -52,9 +51,7 @@ export interface ChartRead {
 export async function auditChartReads(user: CurrentUser, actor: Actor, reads: ChartRead[]): Promise<void> {
   const others = reads.filter((r) => r.patientId !== user.id);
   if (!others.length) return;
-  await withTransaction(async () => {
-    for (const r of others) {
-      await audit(actor, { action: 'chart.view', entity: r.entity ?? 'patient', entityId: r.entityId ?? r.patientId, patientId: r.patientId, details: r.details });
-    }
-  });
+  // One INSERT of all the entries: atomic without a transaction, which would hold up every other
+  // statement of this process (db/sqlite-gate.ts) for the read's sake.
+  await auditMany(actor, others.map((r) => ({ action: 'chart.view', entity: r.entity ?? 'patient', entityId: r.entityId ?? r.patientId, patientId: r.patientId, details: r.details })));
 }

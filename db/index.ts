@@ -32,6 +32,12 @@ export interface Database {
   migrate(folder?: string): Promise<void>;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
+  /**
+   * The `created_at` (ms, the journal's `when`) of the newest migration recorded in drizzle's
+   * `__drizzle_migrations` table; null when none is (no such table yet, or empty). Throws when the
+   * database does not answer.
+   */
+  latestAppliedMigrationMs(): Promise<number | null>;
   close(): Promise<void>;
   /** Runs raw DDL/SQL outside the query builder (tests' negative controls, maintenance). */
   unsafeExec(sql: string): Promise<void>;
@@ -99,6 +105,12 @@ export function openSqlite(file: string, gate: SqliteGateOptions = {}): Database
     async ping() {
       client.prepare('select 1').get();
     },
+    async latestAppliedMigrationMs() {
+      const exists = client.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+      if (!exists) return null;
+      const row = client.prepare('select max(created_at) as m from __drizzle_migrations').get() as { m: number | null };
+      return row.m === null ? null : Number(row.m);
+    },
     async close() {
       client.close();
     },
@@ -157,6 +169,16 @@ export async function openMysql(url: string, connectionLimit = 10): Promise<Data
     async ping() {
       await pool.query('select 1');
     },
+    async latestAppliedMigrationMs() {
+      try {
+        const [rows] = await pool.query('select max(created_at) as m from `__drizzle_migrations`');
+        const m = (rows as Array<{ m: number | string | null }>)[0]?.m;
+        return m === null || m === undefined ? null : Number(m);
+      } catch (e) {
+        if ((e as { errno?: number }).errno === 1146) return null; // ER_NO_SUCH_TABLE: never migrated
+        throw e;
+      }
+    },
     async close() {
       await pool.end();
     },
@@ -165,6 +187,39 @@ export async function openMysql(url: string, connectionLimit = 10): Promise<Data
     },
     describe: `mysql://${u.host}${u.pathname}`,
   };
+}
+
+const shippedMigrationMs = new Map<Dialect, number>();
+const fullyMigrated = new WeakSet<Database>();
+
+/**
+ * The journal's `when` (ms) of the newest migration this build ships for `dialect`
+ * (`db/migrations/<dialect>/meta/_journal.json`, read once per process). Throws when it is missing.
+ */
+function newestShippedMigrationMs(dialect: Dialect): number {
+  let ms = shippedMigrationMs.get(dialect);
+  if (ms === undefined) {
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS(dialect), 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ when: number }> };
+    ms = Math.max(0, ...journal.entries.map((e) => e.when));
+    shippedMigrationMs.set(dialect, ms);
+  }
+  return ms;
+}
+
+/**
+ * Whether `database` (the process-wide one when omitted) has every migration this build ships: its
+ * newest recorded migration is at least as new as the journal's newest — the same test drizzle's
+ * migrator uses to decide there is nothing to apply. False for a database never migrated. Once true
+ * for a database it is remembered for the process (migrations are never undone), so the health check
+ * asks the database once. Throws when the database does not answer.
+ */
+export async function migrationsApplied(database?: Database): Promise<boolean> {
+  const d = database ?? (await getDatabase());
+  if (fullyMigrated.has(d)) return true;
+  const latest = await d.latestAppliedMigrationMs();
+  const applied = latest !== null && latest >= newestShippedMigrationMs(d.dialect);
+  if (applied) fullyMigrated.add(d);
+  return applied;
 }
 
 /** Opens the database `url` selects (`DATABASE_URL` when omitted). */

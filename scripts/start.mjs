@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: the one command that turns a fresh clone into a running clinic.
 // 1. makes sure NEXTAUTH_SECRET exists (generated once into the git-ignored .env.local),
-// 2. builds the app (skip with SKIP_BUILD=1),
+// 2. builds the app when its sources, dependencies or build settings changed since the last build
+//    (scripts/build-fingerprint.mjs); `npm start -- --rebuild` forces a build, SKIP_BUILD=1 skips it,
 // 3. applies migrations and, on an empty database, seeds the demo clinic (not with SEED_DEMO=0),
 // 4. serves it (scripts/serve.mjs) on PORT (default 3000).
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { buildNeeded, computeFingerprint, FINGERPRINT_FILE, recordBuild } from './build-fingerprint.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const ENV_FILE = '.env.local';
@@ -37,6 +39,20 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-if (process.env.SKIP_BUILD !== '1') run('npx', ['next', 'build']);
+if (process.env.SKIP_BUILD !== '1') {
+  const root = process.cwd();
+  // Taken before building: a file saved during the build makes the next start build again.
+  const fingerprint = computeFingerprint(root);
+  const forced = process.argv.includes('--rebuild');
+  const { needed, reason } = forced ? { needed: true, reason: '--rebuild' } : buildNeeded(root, fingerprint);
+  if (needed) {
+    console.log(`Building (${reason})…`);
+    fs.rmSync(FINGERPRINT_FILE, { force: true }); // a failed build must not look up to date
+    run('npx', ['next', 'build']);
+    recordBuild(root, fingerprint);
+  } else {
+    console.log(`Build is up to date (${reason}); \`npm start -- --rebuild\` forces one.`);
+  }
+}
 run('npx', ['tsx', 'scripts/boot.ts']);
 await import('./serve.mjs');

@@ -1,6 +1,7 @@
-/** Calendar arithmetic on `YYYY-MM-DD` dates. */
+/** Calendar arithmetic on `YYYY-MM-DD` dates, and the fast clinic-time fields checked against luxon. */
 import { describe, expect, it } from 'vitest';
-import { addDays, formatCalendarDate, inClinicYears, isCalendarDate } from './time';
+import { DateTime } from 'luxon';
+import { addDays, ageOn, clinicDayKey, clinicToday, formatCalendarDate, inClinicYears, isCalendarDate, toClinicIso } from './time';
 
 describe('addDays', () => {
   it('adds calendar days across months, leap days and years', () => {
@@ -39,5 +40,46 @@ describe('formatCalendarDate', () => {
     expect(formatCalendarDate('2000-12-31')).toBe('31 Dec 2000');
     expect(formatCalendarDate('1990-02-30')).toBe('1990-02-30');
     expect(formatCalendarDate('soon')).toBe('soon');
+  });
+});
+
+describe('fast clinic-time fields agree with luxon', () => {
+  // Zones with DST, half- and quarter-hour offsets, southern-hemisphere rules, a zone that changed its
+  // base offset, and UTC-like names (which take luxon's own path).
+  const zones = ['Africa/Nairobi', 'Africa/Lagos', 'Africa/Casablanca', 'Africa/Johannesburg', 'Europe/London', 'America/Sao_Paulo',
+    'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Pacific/Apia', 'Africa/Abidjan',
+    'Etc/UTC', 'UTC', 'utc', 'Etc/GMT+3'];
+  // Every quarter hour around every transition of the years 2000–2030, plus random instants 1900–2099.
+  const instants: number[] = [];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < 4000; i++) instants.push(Math.floor(Date.UTC(1900, 0, 1) + random() * (Date.UTC(2099, 11, 31) - Date.UTC(1900, 0, 1))));
+  for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2031, 0, 1); t += 7 * 3_600_000 + 13 * 60_000 + 17_123) instants.push(t);
+
+  it.each(zones)('%s: toClinicIso, clinicToday and clinicDayKey', (zone) => {
+    const wrong: string[] = [];
+    for (const t of instants) {
+      const at = new Date(t);
+      const d = DateTime.fromJSDate(at, { zone });
+      const iso = d.toISO() as string;
+      if (toClinicIso(at, zone) !== iso) wrong.push(`${at.toISOString()}: ${toClinicIso(at, zone)} ≠ ${iso}`);
+      if (clinicToday(at, zone) !== d.toISODate()) wrong.push(`${at.toISOString()}: today ${clinicToday(at, zone)} ≠ ${d.toISODate()}`);
+      if (clinicDayKey(at, zone) !== d.year * 10_000 + d.month * 100 + d.day) wrong.push(`${at.toISOString()}: day key`);
+      if (wrong.length > 5) break;
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('ageOn counts whole years as luxon does, 29 February included', () => {
+    const dates = ['2000-02-29', '2001-03-01', '1999-12-31', '2024-02-28', '2024-02-29', '2025-02-28', '2025-03-01', '1950-06-15', '2026-12-08'];
+    for (const b of dates) {
+      for (const on of dates) {
+        const lb = DateTime.fromISO(b, { zone: 'UTC' });
+        const lo = DateTime.fromISO(on, { zone: 'UTC' });
+        let years = lo.year - lb.year;
+        if (lo.month * 100 + lo.day < lb.month * 100 + lb.day) years -= 1;
+        expect(ageOn(b, on), `${b} on ${on}`).toBe(years);
+      }
+    }
   });
 });

@@ -38,6 +38,12 @@ export interface Database {
    * database does not answer.
    */
   latestAppliedMigrationMs(): Promise<number | null>;
+  /**
+   * SQLite: a stamp that changes whenever the data may have changed (any process's commit, this
+   * connection's writes), for reusing a computed read while it stays equal (db/sqlite-gate.ts).
+   * MySQL: null (no cheap equivalent): nothing is reused.
+   */
+  changeStamp(): string | null;
   close(): Promise<void>;
   /** Runs raw DDL/SQL outside the query builder (tests' negative controls, maintenance). */
   unsafeExec(sql: string): Promise<void>;
@@ -102,6 +108,7 @@ export function openSqlite(file: string, gate: SqliteGateOptions = {}): Database
         client.pragma('busy_timeout = 0');
       }
     },
+    changeStamp: () => g.changeStamp(),
     async ping() {
       client.prepare('select 1').get();
     },
@@ -166,6 +173,7 @@ export async function openMysql(url: string, connectionLimit = 10): Promise<Data
       const { migrate } = await import('drizzle-orm/mysql2/migrator');
       await migrate(root, { migrationsFolder: folder });
     },
+    changeStamp: () => null,
     async ping() {
       await pool.query('select 1');
     },

@@ -79,6 +79,8 @@ export function createGatedSqlite<TSchema extends Record<string, unknown>>(
   let active: symbol | null = null;
   let waiters: Array<() => void> = [];
 
+  let stampStatements: [BetterSqlite3.Statement, BetterSqlite3.Statement] | undefined;
+
   const cache = new Map<string, BetterSqlite3.Statement>();
   function prepare(sql: string) {
     let stmt = cache.get(sql);
@@ -188,5 +190,16 @@ export function createGatedSqlite<TSchema extends Record<string, unknown>>(
     return cur && cur.token === active ? (cur.tx as Tx) : undefined;
   }
 
-  return { db, withTransaction, currentTx, client };
+  /**
+   * A value that changes whenever the database's data may have changed: SQLite's `data_version` (moves
+   * when another connection, e.g. another server process, commits) and `total_changes()` (rows this
+   * connection inserted, updated or deleted, rolled back or not). Equal stamps mean equal data, so a
+   * result computed under one stamp may be reused while the stamp stays the same.
+   */
+  function changeStamp(): string {
+    stampStatements ??= [client.prepare('pragma data_version').raw(true), client.prepare('select total_changes()').raw(true)];
+    return `${(stampStatements[0].get() as [number])[0]}:${(stampStatements[1].get() as [number])[0]}`;
+  }
+
+  return { db, withTransaction, currentTx, client, changeStamp };
 }

@@ -31,7 +31,8 @@ import {
 import type { Sex } from '@/core/vocabulary';
 import { assertRole, type CurrentUser } from '@/lib/auth/current-user';
 import { validationError, zodFieldErrors } from '@/lib/errors';
-import { clinicToday, clinicZone, isoToDayKey } from '@/core/time';
+import { clinicDayKey, clinicToday, clinicZone } from '@/core/time';
+import { cacheWhileUnchanged } from '@/lib/cache/while-unchanged';
 import { AGE_BANDS, type AgeBand } from '@/core/age-bands';
 import { DEFAULT_RANGE_DAYS, MAX_RANGE_DAYS, dashboardStatsSchema, type DashboardStatsInput, type Granularity } from './schemas';
 
@@ -100,10 +101,18 @@ export function buckets(from: DateTime, end: DateTime, granularity: Granularity)
 export async function getDashboardStats(opts: { user: CurrentUser | null; now?: Date } & DashboardStatsInput): Promise<DashboardStats> {
   assertRole(opts.user, ['admin']);
   const { from, to, end, granularity, zone } = resolveRange({ from: opts.from, to: opts.to, granularity: opts.granularity }, opts.now);
+  // The same range asked again while no data changed (an admin's dashboard reloading) is not counted again.
+  const key = `${from.toISODate()}|${to.toISODate()}|${granularity}|${zone}`;
+  return statsCache.get(key, () => computeStats(from, to, end, granularity, zone));
+}
+
+const statsCache = cacheWhileUnchanged<DashboardStats>();
+
+async function computeStats(from: DateTime, to: DateTime, end: DateTime, granularity: Granularity, zone: string): Promise<DashboardStats> {
   const range = { from: from.toJSDate(), to: end.toJSDate() };
   const { labels, bounds } = buckets(from, end, granularity);
   // Summary tables are keyed by clinic day (yyyymmdd); bucket bounds are clinic midnights.
-  const dayBounds = bounds.map((b) => isoToDayKey(DateTime.fromJSDate(b, { zone }).toISODate() as string));
+  const dayBounds = bounds.map((b) => clinicDayKey(b, zone));
   const days = { fromDay: dayBounds[0], toDay: dayBounds[dayBounds.length - 1] };
   const [patients, series, byStatus, dx, perDoctor, seen] = await Promise.all([
     countPatientsInDays(days),

@@ -41,6 +41,8 @@ export interface BenchCase {
   /** Short name, used to pick cases: `npm run bench -- health-check`. */
   name: string;
   description: string;
+  /** This case's own defaults, used where the command line gives no flag (e.g. more connections). */
+  loadDefaults?: Partial<LoadOptions>;
   run(ctx: BenchContext): Promise<void>;
 }
 

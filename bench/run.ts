@@ -2,7 +2,8 @@
  * `npm run bench [-- <case>…] [--duration 10] [--warmup 2] [--connections 10] [--list]`
  *
  * Runs every benchmark case found in `bench/*.bench.ts` (each default-exports a `BenchCase`, or an
- * array of them), one after the other, or only the named ones. Servers run in their own process
+ * array of them), one after the other, or only the named ones. A flag not given takes the case's own
+ * default (`loadDefaults`, e.g. the peer comparison's 32 connections), else the global one. Servers run in their own process
  * groups and are killed at the end, on errors and on Ctrl-C. Exits 1 if a case failed or could not
  * measure what it should.
  */
@@ -39,11 +40,13 @@ async function main(): Promise<number> {
     options: { duration: { type: 'string' }, warmup: { type: 'string' }, connections: { type: 'string' }, list: { type: 'boolean' } },
     allowPositionals: true,
   });
-  const load: LoadOptions = {
-    durationS: positive('duration', values.duration, 10),
-    warmupS: positive('warmup', values.warmup, 2),
-    connections: Math.max(1, Math.floor(positive('connections', values.connections, 10))),
-  };
+  /** The load for a case: the flags given, else the case's own defaults, else 10 s, 2 s, 10 connections. */
+  const loadFor = (c?: BenchCase): LoadOptions => ({
+    durationS: positive('duration', values.duration, c?.loadDefaults?.durationS ?? 10),
+    warmupS: positive('warmup', values.warmup, c?.loadDefaults?.warmupS ?? 2),
+    connections: Math.max(1, Math.floor(positive('connections', values.connections, c?.loadDefaults?.connections ?? 10))),
+  });
+  const load = loadFor();
   const all = await loadCases();
   if (values.list) {
     for (const c of all) console.log(`${c.name.padEnd(20)} ${c.description}`);
@@ -58,10 +61,14 @@ async function main(): Promise<number> {
   let failed = 0;
   for (const c of cases) {
     console.log(`\n== ${c.name}: ${c.description}`);
+    const caseLoad = loadFor(c);
+    if (JSON.stringify(caseLoad) !== JSON.stringify(load)) {
+      console.log(`  (this case's load: ${caseLoad.connections} connections, ${caseLoad.warmupS} s warm-up + ${caseLoad.durationS} s measured)`);
+    }
     const failures: string[] = [];
     try {
       await c.run({
-        load,
+        load: caseLoad,
         log: (line) => console.log(`  ${line}`),
         fail: (message) => {
           failures.push(message);

@@ -13,6 +13,7 @@
 // and the audit log comes from the socket: a client-sent X-Forwarded-For is dropped unless
 // TRUST_PROXY=1 (the app runs behind our own reverse proxy, which sets it).
 import cluster from 'node:cluster';
+import crypto from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 
@@ -35,6 +36,22 @@ function workerCount() {
   return n;
 }
 
+// The health probe, answered before Next's router with the answer the app registered at start
+// (instrumentation.ts → lib/health/check-health.ts `healthAnswer`): the same status and body as the
+// route handler, with the API's headers. Anything but a plain GET of this exact path goes to Next.
+const HEALTH_PATH = '/api/health-check/';
+async function answerHealth(healthAnswer, res) {
+  const { status, body } = await healthAnswer();
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'x-request-id': crypto.randomUUID(),
+    'content-length': Buffer.byteLength(json),
+  });
+  res.end(json);
+}
+
 async function serveWorker() {
   const { default: next } = await import('next');
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
@@ -42,6 +59,10 @@ async function serveWorker() {
   await app.prepare();
   const server = http.createServer((req, res) => {
     if (!trustProxy) delete req.headers['x-forwarded-for'];
+    if (req.method === 'GET' && req.url === HEALTH_PATH && globalThis.__ehealthHealthAnswer) {
+      answerHealth(globalThis.__ehealthHealthAnswer, res);
+      return;
+    }
     handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

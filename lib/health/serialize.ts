@@ -7,7 +7,9 @@ export const healthCheckResponseSchema = z.object({
   database: z.enum(['sqlite', 'mysql']),
 }).meta({ id: 'HealthCheck' });
 
-type HealthJson = z.input<typeof healthCheckResponseSchema>;
+/** The documented answer (`HealthCheck` in the OpenAPI document). */
+export type HealthCheckJson = z.input<typeof healthCheckResponseSchema>;
+type HealthJson = HealthCheckJson;
 
 /** `{ status: 'ok' | 'unavailable', database }`; `database` is `unknown` when its configuration cannot be read. */
 export function serializeHealth(h: Extract<Health, { ok: true }>): HealthJson;

@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { SECURITY_HEADERS } from './core/security-headers.mjs';
 
 const nextConfig: NextConfig = {
   // The seed's API paths answer with and without the trailing slash, without a redirect.
@@ -13,15 +14,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Patient pages must not be framed by another site (clickjacking), nor sniffed, nor leak their URL.
   async headers() {
-    return [{
-      source: '/:path*',
-      headers: [
-        { key: 'X-Frame-Options', value: 'DENY' },
-        { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
-        { key: 'X-Content-Type-Options', value: 'nosniff' },
-        { key: 'Referrer-Policy', value: 'same-origin' },
-      ],
-    }];
+    return [{ source: '/:path*', headers: [...SECURITY_HEADERS] }];
   },
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.

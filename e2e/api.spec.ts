@@ -16,6 +16,21 @@ test('API paths answer with and without the trailing slash, without a redirect',
   }
 });
 
+test('the health probe the server answers itself matches the route\'s answer through Next', async ({ request }) => {
+  // A plain GET of the path is answered before Next's router (scripts/serve.mjs); with a query string
+  // it goes through Next to the route handler. Same status, body and headers that matter.
+  const fast = await request.get('/api/health-check/');
+  const routed = await request.get('/api/health-check/?via=next');
+  expect(routed.headers()['vary'] ?? '', 'the routed answer comes from Next').toContain('rsc');
+  expect(fast.headers()['vary'], 'the probe does not').toBeUndefined();
+  expect(fast.status()).toBe(routed.status());
+  expect(await fast.json()).toEqual(await routed.json());
+  for (const h of ['content-type', 'cache-control', 'x-frame-options', 'content-security-policy', 'x-content-type-options', 'referrer-policy']) {
+    expect(fast.headers()[h], h).toBe(routed.headers()[h]);
+  }
+  expect(fast.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+});
+
 test('API errors are JSON envelopes with a 4xx status, never a stack trace', async ({ request }) => {
   const bad = await request.post('/api/auth/login/', { headers: { 'content-type': 'application/json' }, data: '{"email":' });
   expect(bad.status()).toBe(400);

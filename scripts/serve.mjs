@@ -16,6 +16,7 @@ import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
+import { SECURITY_HEADERS } from '../core/security-headers.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.NODE_ENV = 'production';
@@ -37,13 +38,15 @@ function workerCount() {
 }
 
 // The health probe, answered before Next's router with the answer the app registered at start
-// (instrumentation.ts → lib/health/check-health.ts `healthAnswer`): the same status and body as the
+// (instrumentation.ts → lib/health/health-answer.ts `healthAnswer`): the same status and body as the
 // route handler, with the API's headers. Anything but a plain GET of this exact path goes to Next.
-const HEALTH_PATH = '/api/health-check/';
+const HEALTH_PATHS = new Set(['/api/health-check/', '/api/health-check']);
+const SECURITY = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]));
 async function answerHealth(healthAnswer, res) {
   const { status, body } = await healthAnswer();
   const json = JSON.stringify(body);
   res.writeHead(status, {
+    ...SECURITY,
     'content-type': 'application/json',
     'cache-control': 'no-store',
     'x-request-id': crypto.randomUUID(),
@@ -59,7 +62,7 @@ async function serveWorker() {
   await app.prepare();
   const server = http.createServer((req, res) => {
     if (!trustProxy) delete req.headers['x-forwarded-for'];
-    if (req.method === 'GET' && req.url === HEALTH_PATH && globalThis.__ehealthHealthAnswer) {
+    if (req.method === 'GET' && HEALTH_PATHS.has(req.url) && globalThis.__ehealthHealthAnswer) {
       answerHealth(globalThis.__ehealthHealthAnswer, res);
       return;
     }

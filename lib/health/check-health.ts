@@ -1,6 +1,5 @@
 /** Is the database answering, with this build's migrations applied? For `GET /api/health-check/`. */
 import { dialectOf, getDatabase, migrationsApplied, type Dialect } from '@/db';
-import { serializeHealth, type HealthCheckJson } from './serialize';
 
 /** The health of the server's database: which one, and whether it answers with its migrations applied. */
 export type Health = { ok: true; database: Dialect } | { ok: false; database: Dialect | 'unknown' };
@@ -23,12 +22,3 @@ export async function checkHealth(): Promise<Health> {
   }
 }
 
-/**
- * The health check's whole answer, `{ status: 200 | 503, body }` with the body serialized as the API
- * documents it: used by the route handler and by the server's framework-free fast path for probes
- * (instrumentation.ts, scripts/serve.mjs), so both always answer alike.
- */
-export async function healthAnswer(): Promise<{ status: 200; body: HealthCheckJson } | { status: 503; body: ReturnType<typeof serializeHealth> }> {
-  const health = await checkHealth();
-  return health.ok ? { status: 200, body: serializeHealth(health) } : { status: 503, body: serializeHealth(health) };
-}

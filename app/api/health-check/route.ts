@@ -1,7 +1,7 @@
 /** `/api/health-check/`; what it does, who may call it and its schemas: lib/health/operations.ts. */
 import { NextResponse } from 'next/server';
 import { methodsNotAllowed, withApi } from '@/lib/api/with-api';
-import { healthAnswer } from '@/lib/health/check-health';
+import { healthAnswer } from '@/lib/health/health-answer';
 import { healthCheckOperation } from '@/lib/health/operations';
 
 export const dynamic = 'force-dynamic';

@@ -278,3 +278,22 @@ export async function closeDatabase(): Promise<void> {
   G.__ehealthDbOpening = undefined;
   if (d) await d.close();
 }
+
+/**
+ * A query built once per query surface (the root database, or one transaction's handle) and run with
+ * values for its `sql.placeholder(name)`s: the statements asked on every request (a bearer token's
+ * user, a user by id) skip building their SQL each time. `build(db)` returns the query's `.prepare()`.
+ * Joins the caller's transaction like `q()`.
+ */
+export function preparedQuery<P extends Record<string, unknown>, R>(build: (db: PortableDb) => { execute(values: P): Promise<R> }): (values: P) => Promise<R> {
+  const byDb = new WeakMap<object, { execute(values: P): Promise<R> }>();
+  return async (values) => {
+    const db = await q();
+    let prepared = byDb.get(db);
+    if (!prepared) {
+      prepared = build(db);
+      byDb.set(db, prepared);
+    }
+    return prepared.execute(values);
+  };
+}

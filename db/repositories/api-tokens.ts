@@ -1,5 +1,5 @@
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
-import { q, tables } from '../index';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { preparedQuery, q, tables } from '../index';
 import { affectedRows, insertOne } from '../dialect';
 
 export type ApiTokenRow = typeof tables.apiTokens.$inferSelect;
@@ -11,12 +11,14 @@ export async function createApiToken(values: typeof tables.apiTokens.$inferInser
 
 /** The token with hash `tokenHash` joined with its user, or undefined. */
 export async function findApiTokenWithUser(tokenHash: string) {
-  const db = await q();
-  const { apiTokens: t, users: u } = tables;
-  const [row] = await db.select({ token: t, user: u }).from(t).innerJoin(u, eq(u.id, t.userId))
-    .where(eq(t.tokenHash, tokenHash)).limit(1);
+  const [row] = await tokenWithUserQuery({ tokenHash });
   return row;
 }
+const tokenWithUserQuery = preparedQuery((db) => {
+  const { apiTokens: t, users: u } = tables;
+  return db.select({ token: t, user: u }).from(t).innerJoin(u, eq(u.id, t.userId))
+    .where(eq(t.tokenHash, sql.placeholder('tokenHash'))).limit(1).prepare();
+});
 
 /** Marks the token with hash `tokenHash` revoked now; returns whether one was revoked. */
 export async function revokeApiToken(tokenHash: string): Promise<boolean> {

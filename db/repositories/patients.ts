@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { addPatientRegistration, lockPatientCreatedAt, syncPatientVisits } from './stats-sync';
-import { q, tables, withTransaction } from '../index';
+import { preparedQuery, q, tables, withTransaction } from '../index';
 import { insertOne } from '../dialect';
 import { allocateSequence } from './sequences';
 import { createUser, type NewUser } from './users';
@@ -19,10 +19,10 @@ export async function createPatient(values: NewPatient): Promise<number> {
 
 /** The patient profile of user `userId`, or undefined. */
 export async function findPatientByUserId(userId: number): Promise<PatientRow | undefined> {
-  const db = await q();
-  const [row] = await db.select().from(tables.patients).where(eq(tables.patients.userId, userId)).limit(1);
+  const [row] = await patientByUserIdQuery({ userId });
   return row;
 }
+const patientByUserIdQuery = preparedQuery((db) => db.select().from(tables.patients).where(eq(tables.patients.userId, sql.placeholder('userId'))).limit(1).prepare());
 
 /** Updates the given columns of the profile of user `userId`. */
 export async function updatePatientByUserId(userId: number, values: Partial<NewPatient>): Promise<void> {

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { q, tables } from '../index';
+import { preparedQuery, q, tables } from '../index';
 import { insertOne } from '../dialect';
 import type { Role } from '../../core/vocabulary';
 
@@ -13,10 +13,10 @@ export async function createUser(values: NewUser): Promise<number> {
 
 /** The user with `id`, or undefined. */
 export async function findUserById(id: number): Promise<UserRow | undefined> {
-  const db = await q();
-  const [row] = await db.select().from(tables.users).where(eq(tables.users.id, id)).limit(1);
+  const [row] = await userByIdQuery({ id });
   return row;
 }
+const userByIdQuery = preparedQuery((db) => db.select().from(tables.users).where(eq(tables.users.id, sql.placeholder('id'))).limit(1).prepare());
 
 /** The user with the (already normalised) `email`, or undefined. */
 export async function findUserByEmail(email: string): Promise<UserRow | undefined> {

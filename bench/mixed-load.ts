@@ -107,11 +107,14 @@ export class KindStats {
     }
   }
 
-  /** Counts a request without an answer, as killed in flight or as an error. */
-  failed(e: NetworkError, killedInFlight: boolean): void {
+  /** Counts a request without an answer, as killed in flight or as an error (`describe` words a sample of it). */
+  failed(e: NetworkError, killedInFlight: boolean, describe?: (e: NetworkError) => string): void {
     this.count++;
     if (killedInFlight) this.killedInFlight++;
-    else this.networkErrors.set(e.code, (this.networkErrors.get(e.code) ?? 0) + 1);
+    else {
+      this.networkErrors.set(e.code, (this.networkErrors.get(e.code) ?? 0) + 1);
+      if (this.samples.length < 3) this.samples.push(describe ? describe(e) : e.code);
+    }
   }
 
   get clientErrorCount(): number {

@@ -179,6 +179,8 @@ async function runOn(ctx: BenchContext, backend: 'sqlite' | 'mysql', mysqlBase: 
 
     const ledger: Ledger = { booked: new Map(), records: new Map(), tokens: [], chartReads: [], chartReadsWithoutId: 0, slotsRanOut: 0 };
     let killAt = Infinity;
+    /** An instant (performance.now()) in words, relative to the kill when there was one. */
+    const rel = (t: number) => (Number.isFinite(killAt) ? `${((t - killAt) / 1000).toFixed(1)} s ${t < killAt ? 'before' : 'after'} the kill`.replace('-', '') : `before any kill`);
     const isKilled = (e: NetworkError) => e.startedAt <= killAt + KILL_SENT_MS && e.failedAt >= killAt && e.failedAt <= killAt + KILL_FAIL_MS;
     let seq = 0;
     const pickKind = (): Kind => {
@@ -265,7 +267,7 @@ async function runOn(ctx: BenchContext, backend: 'sqlite' | 'mysql', mysqlBase: 
         if (!(e instanceof NetworkError)) throw e;
         // A cancellation without an answer may or may not have happened.
         if (cancelling !== undefined) ledger.booked.set(cancelling, undefined);
-        s.failed(e, isKilled(e));
+        s.failed(e, isKilled(e), (x) => `${x.code}: sent ${rel(x.startedAt)}, failed ${rel(x.failedAt)}`);
       }
     }
 

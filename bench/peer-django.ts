@@ -1,5 +1,5 @@
 /**
- * The Django + DRF peer (/work/shared/peers/django-seed, PEER_DIR overrides) run as its README says:
+ * The Django + DRF peer (../shared/peers/django-seed beside the project, PEER_DIR overrides) run as its README says:
  * Debian's python3-django, python3-djangorestframework, gunicorn and wrk (installed with apt-get when
  * missing), the folder copied to a temp dir (the shared one is read-only in CI), `manage.py migrate`,
  * `manage.py seed` with the sizes of the README, then `gunicorn -w 2` (sync workers) on a free port in
@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, spawnServer, waitForHttp, type ServerProcess } from './lib';
+import { ROOT, freePort, spawnServer, waitForHttp, type ServerProcess } from './lib';
 
-export const PEER_DIR = process.env.PEER_DIR ?? '/work/shared/peers/django-seed';
+export const PEER_DIR = process.env.PEER_DIR ?? path.resolve(ROOT, '..', 'shared', 'peers', 'django-seed');
 /** Debian's Python (the pyenv `python3` on PATH has no Django). */
 const PYTHON = '/usr/bin/python3';
 /** The Debian packages the peer and the load need, and a command each provides. */

@@ -16,6 +16,7 @@ import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { SECURITY_HEADERS } from '../core/security-headers.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -83,6 +84,10 @@ function servePrimary(n) {
   let listening = 0;
   let stopping = false;
   const restarts = [];
+  // Workers run this file, not the script that imported it: under `npm start` that is start.mjs, whose
+  // build check (NODE_ENV is 'production' here, so the fingerprint differs) and boot.ts must not run
+  // again in every worker.
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: [] });
   const fork = () => {
     const w = cluster.fork();
     w.on('message', (m) => {

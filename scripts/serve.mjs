@@ -15,28 +15,16 @@
 import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import http from 'node:http';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { SECURITY_HEADERS } from '../core/security-headers.mjs';
+import { listenHost, listenPort, portInUseMessage, workerCount } from './listen-settings.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.NODE_ENV = 'production';
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? '0.0.0.0';
+const port = listenPort();
+const hostname = listenHost();
 const trustProxy = process.env.TRUST_PROXY === '1';
 const shown = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;
-
-/** Worker count: WEB_CONCURRENCY when set (a whole number ≥ 1), else the usable CPU cores. */
-function workerCount() {
-  const raw = process.env.WEB_CONCURRENCY;
-  if (raw === undefined || raw.trim() === '') return Math.max(1, os.availableParallelism());
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 64) {
-    console.error(`WEB_CONCURRENCY must be a whole number from 1 to 64, got "${raw}".`);
-    process.exit(1);
-  }
-  return n;
-}
 
 // The health probe, answered before Next's router with the answer the app registered at start
 // (instrumentation.ts → lib/health/health-answer.ts `healthAnswer`): the same status and body as the
@@ -70,6 +58,12 @@ async function serveWorker() {
     handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  server.on('error', (e) => {
+    // Before listening (the port is taken, or not ours to bind): say so plainly and stop; the primary
+    // sees a worker that never served and stops too.
+    console.error(e.code === 'EADDRINUSE' ? portInUseMessage(port, hostname) : `Cannot listen on ${hostname}:${port}: ${e.message}`);
+    process.exit(STARTUP_FAILURE);
+  });
   server.listen(port, hostname, () => {
     if (cluster.isPrimary) console.log(`E-Health is serving on ${shown} (1 process)`);
     else process.send?.({ type: 'ehealth:listening' });
@@ -80,10 +74,15 @@ async function serveWorker() {
   process.on('disconnect', stop);
 }
 
+/** A worker's exit code when it could not start serving (the primary then stops instead of replacing it). */
+const STARTUP_FAILURE = 3;
+
 function servePrimary(n) {
   let listening = 0;
   let stopping = false;
-  const restarts = [];
+  let everServed = false;
+  let failedStarts = 0;
+  const recentExits = [];
   // Workers run this file, not the script that imported it: under `npm start` that is start.mjs, whose
   // build check (NODE_ENV is 'production' here, so the fingerprint differs) and boot.ts must not run
   // again in every worker.
@@ -91,37 +90,45 @@ function servePrimary(n) {
   const fork = () => {
     const w = cluster.fork();
     w.on('message', (m) => {
-      if (m?.type === 'ehealth:listening' && ++listening === n) console.log(`E-Health is serving on ${shown} (${n} processes)`);
+      if (m?.type !== 'ehealth:listening') return;
+      w.served = true;
+      everServed = true;
+      failedStarts = 0;
+      if (++listening === n) console.log(`E-Health is serving on ${shown} (${n} processes)`);
     });
     return w;
   };
   for (let i = 0; i < n; i++) fork();
   cluster.on('exit', (w, code, signal) => {
     if (stopping) return;
-    // Replace a dead worker, but give up if workers keep dying at start (a broken build or config).
-    const now = Date.now();
-    restarts.push(now);
-    while (restarts.length && now - restarts[0] > 60_000) restarts.shift();
-    if (restarts.length > 5 * n) {
-      console.error('Workers keep exiting; stopping. See the errors above.');
-      process.exit(1);
+    // A worker that could not start (port taken, broken build or settings): stop, it would fail again.
+    // One that served and died (killed, out of memory) is always replaced, at once unless workers die
+    // often, then after a pause of up to 5 s so a crash loop does not spin.
+    if (!w.served && (code === STARTUP_FAILURE || (!everServed && ++failedStarts >= 3))) {
+      console.error('A server process could not start; stopping. See the error above.');
+      stop(1);
+      return;
     }
-    console.error(`Worker ${w.process.pid} exited (${signal ?? code}); starting another.`);
-    fork();
+    const now = Date.now();
+    recentExits.push(now);
+    while (recentExits.length && now - recentExits[0] > 60_000) recentExits.shift();
+    const pause = recentExits.length > 2 * n ? Math.min(5_000, 250 * (recentExits.length - 2 * n)) : 0;
+    console.error(`Worker ${w.process.pid} exited (${signal ?? code}); starting another${pause ? ` in ${pause} ms` : ''}.`);
+    setTimeout(() => { if (!stopping) fork(); }, pause);
   });
-  const stop = () => {
+  function stop(exitCode = 0) {
     if (stopping) return;
     stopping = true;
     const workers = Object.values(cluster.workers ?? {});
     let left = workers.length;
-    if (!left) process.exit(0);
+    if (!left) process.exit(exitCode);
     for (const w of workers) {
-      w.once('exit', () => --left === 0 && process.exit(0));
+      w.once('exit', () => --left === 0 && process.exit(exitCode));
       w.disconnect();
     }
-    setTimeout(() => process.exit(0), 10_000).unref();
-  };
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, stop);
+    setTimeout(() => process.exit(exitCode), 10_000).unref();
+  }
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop(0));
 }
 
 const n = workerCount();

@@ -4,7 +4,7 @@
  * on MySQL it computes every time.
  */
 import { describe, expect, it } from 'vitest';
-import { getDatabase, openSqlite } from '@/db';
+import { getDatabase, openSqlite, tables } from '@/db';
 import { appendAuditEvent } from '@/db/repositories/audit';
 import { cacheWhileUnchanged } from './while-unchanged';
 
@@ -32,7 +32,7 @@ describe('cacheWhileUnchanged', () => {
       try {
         await get();
         expect(computed).toBe(2);
-        await other.db.insert((await import('@/db')).tables.auditEvents).values(event('cache-other-write'));
+        await other.db.insert(tables.auditEvents).values(event('cache-other-write'));
         await get();
         expect(computed).toBe(3);
         await get();

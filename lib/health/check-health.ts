@@ -21,4 +21,3 @@ export async function checkHealth(): Promise<Health> {
     return { ok: false, database };
   }
 }
-

@@ -9,11 +9,10 @@ export const healthCheckResponseSchema = z.object({
 
 /** The documented answer (`HealthCheck` in the OpenAPI document). */
 export type HealthCheckJson = z.input<typeof healthCheckResponseSchema>;
-type HealthJson = HealthCheckJson;
 
 /** `{ status: 'ok' | 'unavailable', database }`; `database` is `unknown` when its configuration cannot be read. */
-export function serializeHealth(h: Extract<Health, { ok: true }>): HealthJson;
-export function serializeHealth(h: Health): HealthJson | { status: 'unavailable'; database: 'unknown' };
-export function serializeHealth(h: Health): HealthJson | { status: 'unavailable'; database: 'unknown' } {
+export function serializeHealth(h: Extract<Health, { ok: true }>): HealthCheckJson;
+export function serializeHealth(h: Health): HealthCheckJson | { status: 'unavailable'; database: 'unknown' };
+export function serializeHealth(h: Health): HealthCheckJson | { status: 'unavailable'; database: 'unknown' } {
   return h.ok ? { status: 'ok', database: h.database } : { status: 'unavailable', database: h.database };
 }
